@@ -1,0 +1,429 @@
+"""The performance benchmark behind ``make bench`` (not part of ``make test``).
+
+For each database backend (SQLite always; PostgreSQL when one answers on 127.0.0.1) and
+each size (default 100,000 practices, plus 10,000 for the scaling figure) it:
+
+1. builds a fresh database with the migrations and seeds it (``bench/seed.py``), timing it;
+2. serves the app with gunicorn (sync workers, as in production) on 127.0.0.1;
+3. drives every endpoint with wrk for a bounded time at a fixed concurrency, as a visitor
+   and as a logged-in focal point;
+4. reads the peak resident memory of each worker;
+5. writes ``bench/RESULTS.md`` (tables and target checks) and ``bench/results.json``.
+
+Run ``python bench/run.py --help`` for the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / ".work"
+VENV_BIN = Path(sys.executable).parent
+PG_ADMIN_URL = os.environ.get("PVENET_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+# name, path (may hold {id} / {q_*}), who: "visitor" or "focal_point"
+ENDPOINTS: list[tuple[str, str]] = [
+    ("healthz", "/healthz"),
+    ("home", "/"),
+    ("library", "/library/"),
+    ("library_2_facets", "/library/?state=KZ&type=guidance"),
+    ("search_ru_common", "/library/?q=молодёжь"),
+    ("search_ru_rare", "/library/?q={q_ru_rare}"),
+    ("search_en_common", "/library/?q=youth"),
+    ("search_en_rare", "/library/?q={q_en_rare}"),
+    ("practice", "/library/{id}"),
+    ("timeline", "/rotation/"),
+    ("api_practices", "/api/v1/practices"),
+    ("atom", "/library/feed.atom"),
+    ("calendar", "/calendar/rotation.ics"),
+]
+WHO = ("visitor", "focal_point")
+
+TARGETS = {
+    "min_ratio_to_healthz": 0.25,
+    "max_search_listing_p95_ms": 50.0,
+    "max_p95_growth_10k_to_100k": 2.0,
+    "max_worker_rss_mb": 150.0,
+    "max_seed_seconds_100k": 180.0,
+}
+
+
+@dataclass
+class Run:
+    backend: str
+    size: int
+    seed_seconds: float = 0.0
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    worker_rss_mb: list[float] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pg_available() -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(PG_ADMIN_URL, connect_timeout=3).close()
+        return True
+    except Exception:
+        return False
+
+
+def database_url(backend: str, size: int) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{WORK / f'sqlite-{size}' / 'bench.sqlite3'}"
+    base = PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    return f"{base}/pvenet_bench_{size}"
+
+
+def prepare_database(backend: str, size: int) -> None:
+    folder = WORK / f"{backend}-{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    if backend == "postgresql":
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "pvenet_bench_{size}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "pvenet_bench_{size}"')
+
+
+def env_for(backend: str, size: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        PVENET_DATABASE_URL=database_url(backend, size),
+        PVENET_SECRET_KEY="bench-secret-key-not-for-production",
+        PVENET_SCHEDULER_MODE="off",
+        PVENET_ENV="production",
+        PVENET_INSTANCE_PATH=str(WORK / f"{backend}-{size}"),
+        PVENET_MAIL_BACKEND="log",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    return env
+
+
+def seed(backend: str, size: int) -> float:
+    """Migrate and seed in a child process (its own app); returns the seeding seconds."""
+    env = env_for(backend, size)
+    subprocess.run(
+        [str(VENV_BIN / "flask"), "--app", "pvenet", "db", "upgrade"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    out = subprocess.run(
+        [str(VENV_BIN / "python"), str(BENCH / "seed.py"), str(size)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
+
+
+def start_server(backend: str, size: int, port: int, workers: int) -> subprocess.Popen:
+    log = (WORK / f"{backend}-{size}" / "gunicorn.log").open("w")
+    proc = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--worker-class",
+            "sync",
+            "--log-level",
+            "warning",
+            "pvenet:create_app()",
+        ],
+        env=env_for(backend, size),
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+            return proc
+        except Exception:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit(f"gunicorn did not answer; see {log.name}")
+
+
+def login_cookie(port: int, email: str, password: str) -> str:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"http://127.0.0.1:{port}/auth/login").read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"email": email, "password": password, "csrf_token": token}
+    ).encode()
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/auth/login",
+        data=data,
+        headers={"Referer": f"http://127.0.0.1:{port}/auth/login"},
+    )
+    opener.open(req).read()
+    cookies = {c.name: c.value for c in jar}
+    if "session" not in cookies:
+        raise SystemExit("could not log in the benchmark focal point")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def wrk(url: str, duration: int, connections: int, cookie: str | None) -> dict[str, Any]:
+    cmd = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(BENCH / "report.lua"),
+    ]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def worker_rss_mb(master_pid: int) -> list[float]:
+    """Peak resident set (VmHWM) of each gunicorn worker, in MB."""
+    result = []
+    for pid_dir in Path("/proc").iterdir():
+        if not pid_dir.name.isdigit():
+            continue
+        try:
+            status = (pid_dir / "status").read_text()
+        except OSError:
+            continue
+        if re.search(rf"^PPid:\s+{master_pid}$", status, re.M):
+            m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+            if m:
+                result.append(int(m.group(1)) / 1024)
+    return sorted(result)
+
+
+def fill(path: str, facts: dict[str, Any]) -> str:
+    return path.format(**{k: urllib.parse.quote(str(v)) for k, v in facts.items()})
+
+
+def measure(
+    run: Run, port: int, duration: int, connections: int, facts: dict[str, Any], cookie: str
+) -> None:
+    base = f"http://127.0.0.1:{port}"
+    for who in WHO:
+        for name, path in ENDPOINTS:
+            url = base + fill(path, facts)
+            res = wrk(url, duration, connections, cookie if who == "focal_point" else None)
+            run.results[f"{name}:{who}"] = res
+            print(
+                f"  {run.backend:>10} {run.size:>7} {who:<11} {name:<18} "
+                f"{res['rps']:>8.0f} req/s  p95 {res['p95_ms']:6.1f} ms"
+                f"{'  ERRORS ' + str(res['errors']) if res['errors'] else ''}",
+                flush=True,
+            )
+
+
+def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, bool, str]]:
+    checks: list[tuple[str, bool, str]] = []
+    for run in runs:
+        tag = f"{run.backend} {run.size:,}"
+        if run.size != full:
+            continue
+        base = {who: run.results[f"healthz:{who}"]["rps"] for who in WHO}
+        worst = min(
+            (
+                (k, r["rps"] / base[k.split(":")[1]])
+                for k, r in run.results.items()
+                if not k.startswith("healthz")
+            ),
+            key=lambda kv: kv[1],
+        )
+        checks.append(
+            (
+                f"{tag}: every page ≥ 25% of /healthz req/s",
+                worst[1] >= TARGETS["min_ratio_to_healthz"],
+                f"lowest {worst[0]} at {worst[1]:.0%}",
+            )
+        )
+        sl = [
+            (k, r["p95_ms"])
+            for k, r in run.results.items()
+            if k.split(":")[0].startswith(("search", "library"))
+        ]
+        top = max(sl, key=lambda kv: kv[1])
+        checks.append(
+            (
+                f"{tag}: search and listing p95 ≤ 50 ms at c=16",
+                top[1] <= TARGETS["max_search_listing_p95_ms"],
+                f"highest {top[0]} {top[1]:.1f} ms",
+            )
+        )
+        peak = max(run.worker_rss_mb or [0])
+        checks.append(
+            (
+                f"{tag}: peak memory ≤ 150 MB per worker",
+                peak <= TARGETS["max_worker_rss_mb"],
+                f"{peak:.0f} MB",
+            )
+        )
+        checks.append(
+            (
+                f"{tag}: seeding {full:,} practices ≤ 3 minutes",
+                run.seed_seconds <= TARGETS["max_seed_seconds_100k"] * full / 100_000,
+                f"{run.seed_seconds:.0f} s",
+            )
+        )
+        smaller = next((r for r in runs if r.backend == run.backend and r.size == small), None)
+        if smaller:
+            growth = max(
+                (r["p95_ms"] / max(smaller.results[k]["p95_ms"], 0.5), k)
+                for k, r in run.results.items()
+                if k in smaller.results
+            )
+            checks.append(
+                (
+                    f"{tag}: p95 at {full:,} ≤ 2× p95 at {small:,}",
+                    growth[0] <= TARGETS["max_p95_growth_10k_to_100k"],
+                    f"largest growth {growth[1]} ×{growth[0]:.2f}",
+                )
+            )
+    return checks
+
+
+def write_results(runs: list[Run], checks, args) -> None:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    data = {
+        "generated": stamp,
+        "duration_s": args.duration,
+        "connections": args.connections,
+        "workers": args.workers,
+        "runs": [
+            {
+                "backend": r.backend,
+                "practices": r.size,
+                "seed_seconds": r.seed_seconds,
+                "worker_peak_rss_mb": r.worker_rss_mb,
+                "endpoints": r.results,
+            }
+            for r in runs
+        ],
+        "checks": [{"check": c, "ok": ok, "detail": d} for c, ok, d in checks],
+    }
+    (BENCH / "results.json").write_text(json.dumps(data, indent=2, ensure_ascii=False))
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Generated by `make bench` on {stamp}: gunicorn with {args.workers} sync workers on "
+        f"127.0.0.1, wrk with {args.connections} connections for {args.duration} s per "
+        "endpoint, on a 2-core machine. The ratio compares each endpoint with `/healthz` "
+        "measured in the same run (the framework's own ceiling). Raw figures: "
+        "`bench/results.json`.",
+        "",
+        "## Targets",
+        "",
+        "| check | result | detail |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {c} | {'PASS' if ok else 'FAIL'} | {d} |" for c, ok, d in checks]
+    for run in runs:
+        lines += [
+            "",
+            f"## {run.backend}, {run.size:,} practices",
+            "",
+            f"Seeding: {run.seed_seconds:.1f} s. Peak resident memory per worker: "
+            + ", ".join(f"{m:.0f} MB" for m in run.worker_rss_mb)
+            + ".",
+            "",
+            "| endpoint | as | req/s | ratio to /healthz | p50 ms | p95 ms | p99 ms | errors |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for key, r in run.results.items():
+            name, who = key.split(":")
+            ratio = r["rps"] / run.results[f"healthz:{who}"]["rps"]
+            lines.append(
+                f"| {name} | {who} | {r['rps']:.0f} | {ratio:.0%} | {r['p50_ms']:.1f} "
+                f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |"
+            )
+    history = BENCH / "HISTORY.md"
+    if history.exists():
+        lines += ["", history.read_text().strip()]
+    (BENCH / "RESULTS.md").write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--practices", type=int, default=100_000)
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=10_000,
+        help="the smaller size for the scaling figure (0: none)",
+    )
+    parser.add_argument("--duration", type=int, default=8, help="seconds per endpoint")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    backends = [b for b in args.backends.split(",") if b]
+    if "postgresql" in backends and not pg_available():
+        print("PostgreSQL does not answer on 127.0.0.1:5432: measuring SQLite only.")
+        backends.remove("postgresql")
+    sizes = [s for s in (args.scale, args.practices) if s]
+    runs: list[Run] = []
+    for backend in backends:
+        for size in sizes:
+            print(f"== {backend}, {size:,} practices", flush=True)
+            run = Run(backend, size)
+            prepare_database(backend, size)
+            run.seed_seconds = seed(backend, size)
+            facts = json.loads((WORK / f"{backend}-{size}" / "facts.json").read_text())
+            port = free_port()
+            server = start_server(backend, size, port, args.workers)
+            try:
+                cookie = login_cookie(port, facts["email"], facts["password"])
+                measure(run, port, args.duration, args.connections, facts, cookie)
+                run.worker_rss_mb = worker_rss_mb(server.pid)
+            finally:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait(20)
+            runs.append(run)
+    checks = check_targets(runs, args.practices, args.scale)
+    write_results(runs, checks, args)
+    print("\n".join(f"{'PASS' if ok else 'FAIL'}  {c}  ({d})" for c, ok, d in checks))
+    print(f"Written {BENCH / 'RESULTS.md'} and {BENCH / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

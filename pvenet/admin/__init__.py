@@ -1,0 +1,5 @@
+"""The admin dashboard; each feature owns its own admin pages."""
+
+from .views import bp
+
+__all__ = ["bp"]

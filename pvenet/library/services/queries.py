@@ -1,0 +1,350 @@
+"""Reading the library: facets with counts, search, sorting and pages (filters: filters.py).
+
+Everything starts from :func:`~.access.visibility_condition`, so a reader never counts,
+finds or exports what they may not read. The page is one ``LIMIT``/``OFFSET`` query with
+texts and states eager-loaded. Each facet is counted with every filter except its own:
+choosing Kazakhstan still shows how many practices the other states have. Without a
+search text (and with at most one topic chosen) the counts are a few ``GROUP BY``
+queries on the small facet-count table (:mod:`pvenet.library.facets`); otherwise one
+``GROUP BY`` over the matching practices (by state, type, year and languages, with a
+per-topic sum) is folded in Python.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from markupsafe import Markup
+from sqlalchemy import ColumnElement, Select, case, false, func, or_, select
+
+from ...extensions import db
+from ...states.models import MemberState
+from ..facets import TOPIC_COLUMNS
+from ..models import (
+    FacetCount,
+    PendingRevision,
+    Practice,
+    PracticeStatus,
+    RevisionStatus,
+    Visibility,
+)
+from ..search import matches, parse_query, practice_ids, snippet
+from ..search.text import ParsedQuery
+from ..vocab import LANGUAGES, TOPIC_CODES, PracticeType, to_mask
+from .access import (
+    is_admin,
+    is_reviewer,
+    published_visible_to,
+    visibility_condition,
+    writable_by,
+)
+from .filters import FilterError, Filters, parse_filters
+
+__all__ = ["FilterError", "Filters", "Listing", "listing", "matching", "parse_filters"]
+
+
+@dataclass
+class Listing:
+    filters: Filters
+    items: list[Practice]
+    total: int
+    #: facet name → value → count (values: state codes, type codes, years, languages, topics)
+    facets: dict[str, Counter[Any]]
+    #: practice id → (highlighted snippet, language of the text it comes from)
+    snippets: dict[int, tuple[Markup, str]]
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.filters.per_page))
+
+    # The shape of Flask-SQLAlchemy's Pagination, for the shared pagination macro.
+    @property
+    def page(self) -> int:
+        return self.filters.page
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def _state_ids(codes: list[str]) -> ColumnElement[bool]:
+    return Practice.state_id.in_(select(MemberState.id).where(MemberState.code.in_(codes)))
+
+
+def _language_condition(languages: list[str]) -> ColumnElement[bool]:
+    # Two languages: a translated practice has both; otherwise only its original.
+    return or_(Practice.original_language.in_(languages), Practice.is_translated.is_(True))
+
+
+def _query(f: Filters) -> ParsedQuery | None:
+    parsed = parse_query(f.q) if f.q else None
+    return parsed if parsed is not None and not parsed.is_empty else None
+
+
+def _base_conditions(
+    user: Any, f: Filters, parsed: ParsedQuery | None, *, topics: bool = True
+) -> list[ColumnElement[bool]]:
+    """Visibility, search, date and topics: the filters applied in SQL to every query."""
+    conditions: list[ColumnElement[bool]] = [published_visible_to(user)]
+    if parsed is not None:
+        conditions.append(Practice.id.in_(practice_ids(parsed)))
+    if f.published_since is not None:
+        conditions.append(Practice.published_at >= datetime.combine(f.published_since, time.min))
+    if topics and f.topics:
+        conditions.append(Practice.topics_mask.op("&")(to_mask(f.topics, TOPIC_CODES)) != 0)
+    return conditions
+
+
+def _facet_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if f.states:
+        conditions.append(_state_ids(f.states))
+    if f.types:
+        conditions.append(Practice.type.in_([PracticeType(t) for t in f.types]))
+    if f.years:
+        conditions.append(Practice.year.in_(f.years))
+    if f.languages:
+        conditions.append(_language_condition(f.languages))
+    return conditions
+
+
+def _all_conditions(user: Any, f: Filters, parsed: ParsedQuery | None) -> list[Any]:
+    return _base_conditions(user, f, parsed) + _facet_conditions(f)
+
+
+_GROUP = (
+    Practice.state_id,
+    Practice.type,
+    Practice.year,
+    Practice.original_language,
+    Practice.is_translated,
+)
+
+
+def _grouped_rows(conditions: list[Any]) -> list[Any]:
+    topic_sums = [
+        func.sum(case((Practice.topics_mask.op("&")(1 << i) != 0, 1), else_=0))
+        for i in range(len(TOPIC_CODES))
+    ]
+    stmt = select(*_GROUP, func.count(Practice.id), *topic_sums).where(*conditions)
+    return list(db.session.execute(stmt.group_by(*_GROUP)))
+
+
+def _row_values(row: Any, codes: dict[int, str]) -> dict[str, Any]:
+    state_id, type_, year, original, translated = row[:5]
+    languages = set(LANGUAGES) if translated else {original}
+    return {
+        "state": codes.get(state_id, "?"),
+        "type": PracticeType(type_).value,
+        "year": year,
+        "language": languages,
+    }
+
+
+def _row_matches(values: dict[str, Any], f: Filters, skip: str | None = None) -> bool:
+    for facet, chosen in (
+        ("state", f.states),
+        ("type", f.types),
+        ("year", f.years),
+        ("language", f.languages),
+    ):
+        if facet == skip or not chosen:
+            continue
+        value = values[facet]
+        if facet == "language":
+            if not value & set(chosen):
+                return False
+        elif value not in chosen:
+            return False
+    return True
+
+
+def _table_facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[Any]]]:
+    """Facet counts from the facet-count table: a few small ``GROUP BY`` queries.
+
+    Usable without a search text or date and with at most one topic: with a topic ``t``
+    chosen, a combination counts its practices with ``t`` (column ``topic_<t>``).
+    """
+    table = FacetCount
+    visible = visibility_condition(user, table.visibility, table.state_id)
+    n = getattr(table, TOPIC_COLUMNS[TOPIC_CODES.index(f.topics[0])]) if f.topics else table.count
+    chosen: dict[str, ColumnElement[bool]] = {}
+    if f.states:
+        chosen["state"] = table.state_id.in_(
+            select(MemberState.id).where(MemberState.code.in_(f.states))
+        )
+    if f.types:
+        chosen["type"] = table.type.in_([PracticeType(t) for t in f.types])
+    if f.years:
+        chosen["year"] = table.year.in_(f.years)
+    if f.languages:
+        chosen["language"] = or_(
+            table.original_language.in_(f.languages), table.is_translated.is_(True)
+        )
+
+    def where(skip: str | None) -> list[ColumnElement[bool]]:
+        return [visible, *(c for name, c in chosen.items() if name != skip)]
+
+    def grouped(column: Any, facet: str) -> Counter[Any]:
+        stmt = select(column, func.sum(n)).where(*where(facet)).group_by(column)
+        return Counter({key: int(count or 0) for key, count in db.session.execute(stmt)})
+
+    codes = dict(db.session.execute(select(MemberState.id, MemberState.code)).all())
+    facets: dict[str, Counter[Any]] = {
+        "state": Counter({codes[k]: v for k, v in grouped(table.state_id, "state").items()}),
+        "type": Counter({PracticeType(k).value: v for k, v in grouped(table.type, "type").items()}),
+        "year": grouped(table.year, "year"),
+    }
+    language_sums = [
+        func.sum(case((or_(table.original_language == lang, table.is_translated), n), else_=0))
+        for lang in LANGUAGES
+    ]
+    row = db.session.execute(select(*language_sums).where(*where("language"))).one()
+    facets["language"] = Counter(dict(zip(LANGUAGES, (int(v or 0) for v in row), strict=True)))
+    # The total with every filter; the topic counts without the topic filter.
+    row = db.session.execute(
+        select(func.sum(n), *[func.sum(getattr(table, c)) for c in TOPIC_COLUMNS]).where(
+            *where(None)
+        )
+    ).one()
+    facets["topic"] = Counter(
+        {code: int(v or 0) for code, v in zip(TOPIC_CODES, row[1:], strict=True)}
+    )
+    return int(row[0] or 0), {name: +counter for name, counter in facets.items()}
+
+
+def facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[Any]]]:
+    """The number of matching practices and every facet's counts (see module docstring)."""
+    parsed = _query(f)
+    if parsed is None and f.published_since is None and len(f.topics) <= 1:
+        return _table_facet_counts(user, f)
+    codes = {row[0]: row[1] for row in db.session.execute(select(MemberState.id, MemberState.code))}
+    rows = [(r, _row_values(r, codes)) for r in _grouped_rows(_base_conditions(user, f, parsed))]
+    facets: dict[str, Counter[Any]] = {k: Counter() for k in ("state", "type", "year", "language")}
+    total = 0
+    for row, values in rows:
+        count = row[5]
+        if _row_matches(values, f):
+            total += count
+        for facet in facets:
+            if _row_matches(values, f, skip=facet):
+                if facet == "language":
+                    for lang in values["language"]:
+                        facets["language"][lang] += count
+                else:
+                    facets[facet][values[facet]] += count
+    if f.topics:  # the topic facet is counted without the topic filter itself
+        rows = [
+            (r, _row_values(r, codes))
+            for r in _grouped_rows(_base_conditions(user, f, parsed, topics=False))
+        ]
+    topic_counts: Counter[Any] = Counter()
+    for row, values in rows:
+        if _row_matches(values, f):
+            for i, code in enumerate(TOPIC_CODES):
+                if row[6 + i]:
+                    topic_counts[code] += int(row[6 + i])
+    facets["topic"] = topic_counts
+    # Drop values nobody can find (combinations whose practices all left the library).
+    return total, {name: +counter for name, counter in facets.items()}
+
+
+def _ordered(stmt: Select[Any], f: Filters, locale: str, rank: Any = None) -> Select[Any]:
+    sort = f.effective_sort
+    newest = (Practice.published_at.desc(), Practice.id.desc())
+    if sort == "relevance" and rank is not None:
+        return stmt.order_by(rank, *newest)
+    if sort == "year":
+        return stmt.order_by(Practice.year.desc(), *newest)
+    if sort == "title":
+        column = Practice.sort_title_ru if locale == "ru" else Practice.sort_title_en
+        return stmt.order_by(column, Practice.id)
+    return stmt.order_by(*newest)
+
+
+def matching(user: Any, f: Filters, locale: str) -> Select[tuple[Practice]]:
+    """Every practice matching the filters, in the chosen order (no paging)."""
+    parsed = _query(f)
+    ranked_search = parsed is not None and f.effective_sort == "relevance"
+    # Sorted by relevance, the join with the ranked matches does the search filtering.
+    stmt = select(Practice).where(*_all_conditions(user, f, None if ranked_search else parsed))
+    rank = None
+    if ranked_search and parsed is not None:
+        ranked = matches(parsed).subquery()
+        stmt = stmt.join(ranked, ranked.c.practice_id == Practice.id)
+        rank = ranked.c.rank
+    return _ordered(stmt, f, locale, rank)
+
+
+def listing(user: Any, f: Filters, locale: str) -> Listing:
+    """One page of the library for ``user``, with facet counts and search snippets."""
+    total, facets = facet_counts(user, f)
+    items: list[Practice] = []
+    if total:
+        stmt = matching(user, f, locale).limit(f.per_page).offset((f.page - 1) * f.per_page)
+        items = list(db.session.scalars(stmt).unique())
+    snippets = {}
+    parsed = _query(f)
+    if parsed is not None:
+        for practice in items:
+            found = snippet_for(practice, parsed, locale)
+            if found is not None:
+                snippets[practice.id] = found
+    return Listing(filters=f, items=items, total=total, facets=facets, snippets=snippets)
+
+
+def snippet_for(practice: Practice, parsed: ParsedQuery, locale: str) -> tuple[Markup, str] | None:
+    """A highlighted snippet, preferably from the text the reader is shown."""
+    shown = practice.text_for(locale)
+    texts = [shown] + [t for t in practice.texts if t is not shown]
+    for text in texts:
+        if text is None:
+            continue
+        # The title is shown anyway: a snippet repeating it would say nothing new.
+        for source in (text.summary, text.body):
+            found = snippet(source, parsed.stems)
+            if found is not None:
+                return found, text.language
+    return None
+
+
+def workspace(user: Any) -> Select[tuple[Practice]]:
+    """The practices ``user`` may write, every status, last changed first."""
+    return (
+        select(Practice)
+        .where(writable_by(user))
+        .order_by(Practice.updated_at.desc(), Practice.id.desc())
+    )
+
+
+def review_queue(user: Any, now: datetime) -> Select[tuple[Practice]]:
+    """Submissions (new practices and revisions) that ``user`` may decide on, oldest first."""
+    submitted = or_(
+        Practice.status == PracticeStatus.submitted,
+        PendingRevision.status == RevisionStatus.submitted,
+    )
+    stmt = select(Practice).outerjoin(PendingRevision).where(submitted)
+    if not is_admin(user):
+        if not is_reviewer(user, now):
+            return stmt.where(false())
+        stmt = stmt.where(
+            Practice.state_id != user.state_id, Practice.visibility != Visibility.restricted
+        )
+    waiting_since = func.coalesce(PendingRevision.submitted_at, Practice.submitted_at)
+    return stmt.order_by(waiting_since, Practice.id)

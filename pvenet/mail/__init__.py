@@ -1,0 +1,1 @@
+"""Outgoing e-mail through a stored outbox."""

@@ -1,0 +1,38 @@
+"""Imports every feature's models so Alembic and ``flask shell`` see every table."""
+
+from .audit.models import AuditEvent
+from .auth.models import ApiToken, LoginFailure, Role, User
+from .library import facets as _library_facets  # noqa: F401  (facet-count hook)
+from .library.models import (
+    Attachment,
+    AttachmentBlob,
+    FacetCount,
+    PendingRevision,
+    Practice,
+    PracticeRevision,
+    PracticeText,
+    ReviewComment,
+)
+from .library.search import ddl as _library_search_ddl  # noqa: F401  (FTS objects' DDL)
+from .mail.models import OutboxMessage
+from .notifications.models import Notification
+from .states.models import MemberState
+
+__all__ = [
+    "ApiToken",
+    "Attachment",
+    "AttachmentBlob",
+    "AuditEvent",
+    "FacetCount",
+    "LoginFailure",
+    "MemberState",
+    "Notification",
+    "OutboxMessage",
+    "PendingRevision",
+    "Practice",
+    "PracticeRevision",
+    "PracticeText",
+    "ReviewComment",
+    "Role",
+    "User",
+]

@@ -1,0 +1,40 @@
+"""Small helpers every view uses: safe redirects, the client address, form errors."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, request
+from flask_wtf import FlaskForm
+
+
+def is_safe_next(target: str | None) -> bool:
+    """Only same-site paths: no scheme, no host, no protocol-relative or backslash tricks."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and "\\" not in target and "\n" not in target
+
+
+def client_ip() -> str:
+    return request.remote_addr or "unknown"
+
+
+def form_error(form: FlaskForm, field: str | None, message: Any) -> None:
+    """Show a service's refusal on the form (or as a flash when no field fits)."""
+    if field and hasattr(form, field):
+        getattr(form, field).errors = [*getattr(form, field).errors, str(message)]
+    else:
+        flash(str(message), "danger")
+
+
+def external_url(endpoint: str, **values: Any) -> str:
+    """An absolute link for e-mails and feeds, also outside a request (jobs, CLI).
+
+    Built on ``PVENET_BASE_URL`` rather than the request's host, so links in mail sent by
+    the scheduler point where users reach the site.
+    """
+    base = current_app.config["BASE_URL"].rstrip("/")
+    adapter = current_app.url_map.bind("localhost", url_scheme="http")
+    return base + adapter.build(endpoint, values, force_external=False)

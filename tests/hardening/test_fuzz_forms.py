@@ -1,0 +1,157 @@
+"""Forms under hostile input: never a 500; odd but legal text kept intact, the rest refused.
+
+Hypothesis sends Cyrillic, mixed scripts, zero-width and right-to-left marks, emoji, NUL and
+control characters and very long strings into every field of every form listed in FORMS.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pvenet.auth.models import Role, User
+
+NASTY = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "Кыргызстан — молодёжь",
+            "Ўзбекистон Қозоғистон",
+            "\u200b\u200c\u200d",
+            "\u202eRTL\u202c",
+            "שלום عربى",
+            "🇰🇿🇰🇬🇹🇯🇹🇲🇺🇿",
+            "a\x00b",
+            "\x07\x1b[31m",
+            "x" * 10_000,
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "../../etc/passwd",
+            "%(name)s {0} {{x}}",
+        ]
+    ),
+)
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# (who is logged in, path, fields)
+FORMS = [
+    (None, "/auth/login", ["email", "password"]),
+    (None, "/auth/reset", ["email"]),
+    ("focal_point", "/auth/profile", ["name", "locale"]),
+    ("focal_point", "/auth/password", ["current", "password", "confirm"]),
+    ("focal_point", "/auth/tokens", ["name"]),
+    ("admin", "/admin/users/", ["email", "name", "role", "state", "locale"]),
+    ("focal_point", "/locale", ["locale", "next"]),
+    (
+        "focal_point",
+        "/library/new",
+        [
+            "state",
+            "type",
+            "year",
+            "original_language",
+            "title_en",
+            "summary_en",
+            "body_en",
+            "title_ru",
+            "summary_ru",
+            "body_ru",
+            "topics",
+            "source_url",
+            "visibility",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("who,path,fields", FORMS, ids=[f[1] for f in FORMS])
+def test_form_never_fails_with_500(client, auth, admin, focal_point, who, path, fields):
+    if who:
+        auth.login(admin if who == "admin" else focal_point)
+
+    @FUZZ
+    @given(st.fixed_dictionaries({f: NASTY for f in fields}))
+    def run(data):
+        res = client.post(path, data=data)
+        assert res.status_code < 500, (path, data, res.status_code)
+
+    run()
+
+
+@FUZZ
+@given(
+    name=st.text(min_size=1, max_size=200).filter(
+        lambda s: s.strip() and not any(ord(c) < 32 for c in s)
+    )
+)
+def _profile_names(client, db, user, name):
+    res = client.post("/auth/profile", data={"name": name, "locale": ""})
+    assert res.status_code in (200, 302)
+    db.session.expire_all()
+    stored = db.session.get(User, user.id).name
+    if res.status_code == 302:  # accepted: kept exactly (only outer whitespace trimmed)
+        assert stored == name.strip()
+
+
+def test_profile_keeps_unusual_names_intact(client, auth, db, focal_point):
+    auth.login(focal_point)
+    _profile_names(client, db, focal_point)
+
+
+@pytest.mark.parametrize("name", ["Дина\u200bАбенова", "\u202eعلي", "Айгерим 🇰🇿", "x" * 200])
+def test_names_round_trip(client, auth, db, focal_point, name):
+    auth.login(focal_point)
+    assert client.post("/auth/profile", data={"name": name, "locale": ""}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(User, focal_point.id).name == name
+
+
+def test_overlong_and_nul_names_are_refused_with_a_message(client, auth, db, focal_point):
+    auth.login(focal_point)
+    res = client.post("/auth/profile", data={"name": "x" * 201, "locale": ""})
+    assert res.status_code == 200 and "200" in res.text
+    res = client.post("/auth/profile", data={"name": "a\x00b", "locale": ""})
+    assert res.status_code == 400 and "NUL" in res.text
+    res = client.post("/auth/profile", data={"name": "bell\x07", "locale": ""})
+    assert res.status_code == 200 and "not allowed" in res.text
+    db.session.expire_all()
+    assert db.session.get(User, focal_point.id).name == "Dana KZ"
+
+
+def test_invite_with_nul_in_email_is_refused(client, auth, admin, db):
+    auth.login(admin)
+    res = client.post(
+        "/admin/users/",
+        data={
+            "email": "a\x00@example.org",
+            "name": "N",
+            "role": "observer",
+            "state": "",
+            "locale": "en",
+        },
+    )
+    assert res.status_code == 400
+    assert db.session.query(User).filter(User.role == Role.observer).count() == 0
+
+
+@pytest.mark.parametrize("who,path,fields", FORMS, ids=[f[1] for f in FORMS])
+def test_nul_in_any_field_is_a_clear_400(client, auth, admin, focal_point, who, path, fields):
+    if who:
+        auth.login(admin if who == "admin" else focal_point)
+    for field in fields:
+        res = client.post(path, data={field: "a\x00b"}, headers={"Accept-Language": "ru"})
+        assert res.status_code == 400, (path, field, res.status_code)
+        assert "NUL" in res.text
+
+
+def test_nul_in_query_and_json(client):
+    assert client.get("/?q=a%00b").status_code == 400
+    res = client.post(
+        "/api/v1/openapi.json", data='{"a": "x\\u0000"}', content_type="application/json"
+    )
+    assert res.status_code in (400, 401, 405)
