@@ -8,18 +8,15 @@ visitor finds it by another word form of a title word and downloads the attachme
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from pvenet.auth.models import Role, User
-from pvenet.auth.passwords import hash_password
+from pvenet.auth.models import Role
 from pvenet.extensions import db
 from pvenet.library.models import Practice, PracticeStatus
-from pvenet.mail.models import OutboxMessage
-from pvenet.states.services import ensure_member_states
+from tests.browser.helpers import add_people, last_mail_link, login, logout, switch_language
 from tests.library.conftest import pdf_bytes
 
 ADMIN_PW = "admin-password-123"
@@ -28,7 +25,6 @@ PDF = pdf_bytes("mediation clubs handbook")
 
 TEXT = {
     "en": {
-        "switch": "English",
         "welcome": "Welcome to pvenet",
         "submit": "Submit for review",
         "return": "Return with comments",
@@ -37,7 +33,6 @@ TEXT = {
         "returned": "Returned",
     },
     "ru": {
-        "switch": "Русский",
         "welcome": "Добро пожаловать в pvenet",
         "submit": "Представить на рассмотрение",
         "return": "Вернуть с замечаниями",
@@ -47,54 +42,6 @@ TEXT = {
     },
 }
 OTHER = {"en": "ru", "ru": "en"}
-
-
-def _seed(app) -> None:
-    with app.app_context():
-        ensure_member_states()
-        db.session.add(
-            User(
-                email="admin@example.org",
-                name="Ada Admin",
-                role=Role.admin,
-                password_hash=hash_password(ADMIN_PW),
-            )
-        )
-        db.session.commit()
-        db.session.remove()
-
-
-def _last_mail_link(app, to: str) -> str:
-    with app.app_context():
-        msg = (
-            db.session.query(OutboxMessage)
-            .filter(OutboxMessage.recipient == to)
-            .order_by(OutboxMessage.id.desc())
-            .first()
-        )
-        db.session.remove()
-    return re.search(r"https?://\S+", msg.body).group(0)
-
-
-def _keyboard_login(page, email: str, password: str) -> None:
-    page.locator("#email").focus()
-    page.keyboard.type(email)
-    page.keyboard.press("Tab")
-    page.keyboard.type(password)
-    page.keyboard.press("Enter")
-    expect(page.locator("form[action='/auth/logout']")).to_be_visible()
-
-
-def _login(journey, email: str, password: str, lang: str) -> None:
-    journey.goto("/auth/login")
-    _keyboard_login(journey.page, email, password)
-    if journey.page.locator("html").get_attribute("lang") != lang:
-        journey.page.get_by_role("button", name=TEXT[lang]["switch"]).click()
-        expect(journey.page.locator("html")).to_have_attribute("lang", lang)
-
-
-def _logout(page) -> None:
-    page.locator("form[action='/auth/logout'] button").click()
 
 
 def _status(app) -> PracticeStatus:
@@ -108,11 +55,11 @@ def _status(app) -> PracticeStatus:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_focal_point_journey(journey, live_server, lang):
     app, page = live_server.app, journey.page
-    _seed(app)
+    add_people(app, ADMIN_PW, ("admin@example.org", "Ada Admin", Role.admin, None))
     email = f"kz.{lang}@example.org"
 
     # An administrator invites the focal point, whose account starts in the other language.
-    _login(journey, "admin@example.org", ADMIN_PW, lang)
+    login(journey, "admin@example.org", ADMIN_PW, lang)
     journey.goto("/admin/users/")
     page.locator("#email").fill(email)
     page.locator("#name").fill("Дана Абенова")
@@ -121,18 +68,17 @@ def test_focal_point_journey(journey, live_server, lang):
     page.locator("#locale").select_option(OTHER[lang])
     page.locator("form:has(#email) button[type=submit]").click()
     expect(page.locator(".alert-success")).to_be_visible()
-    _logout(page)
+    logout(page)
 
     # The invitation link: a password, then the switch to the journey's language.
-    page.goto(_last_mail_link(app, email))
+    page.goto(last_mail_link(app, email))
     journey.check_accessibility()
     page.locator("#password").fill(NEW_PW)
     page.locator("#confirm").fill(NEW_PW)
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".alert-success")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", OTHER[lang])
-    page.get_by_role("button", name=TEXT[lang]["switch"]).click()
-    expect(page.locator("html")).to_have_attribute("lang", lang)
+    switch_language(page, lang)
     journey.shot("accepted")
 
     # A practice in Russian with a PDF, through the form with the keyboard only.
@@ -162,10 +108,10 @@ def test_focal_point_journey(journey, live_server, lang):
     expect(page.locator(".alert-success")).to_be_visible()
     practice_url = page.url.split("?")[0]
     assert _status(app) == PracticeStatus.submitted
-    _logout(page)
+    logout(page)
 
     # The reviewer returns it with a comment.
-    _login(journey, "admin@example.org", ADMIN_PW, lang)
+    login(journey, "admin@example.org", ADMIN_PW, lang)
     journey.goto("/library/review")
     journey.check_accessibility()
     page.locator("main table a").first.click()
@@ -176,10 +122,10 @@ def test_focal_point_journey(journey, live_server, lang):
     expect(page.locator(".alert-success")).to_be_visible()
     assert _status(app) == PracticeStatus.returned
     journey.shot("returned")
-    _logout(page)
+    logout(page)
 
     # The focal point reads the comment in its notifications, revises and submits again.
-    _login(journey, email, NEW_PW, lang)
+    login(journey, email, NEW_PW, lang)
     journey.goto("/notifications/")
     expect(page.locator("main")).to_contain_text("сколько учеников")
     journey.check_accessibility()
@@ -195,16 +141,16 @@ def test_focal_point_journey(journey, live_server, lang):
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".alert-success")).to_be_visible()
     assert _status(app) == PracticeStatus.submitted
-    _logout(page)
+    logout(page)
 
     # The administrator publishes it.
-    _login(journey, "admin@example.org", ADMIN_PW, lang)
+    login(journey, "admin@example.org", ADMIN_PW, lang)
     journey.goto("/library/review")
     page.locator("main table a").first.click()
     page.get_by_role("button", name=TEXT[lang]["approve"]).click()
     expect(page.locator(".alert-success")).to_be_visible()
     assert _status(app) == PracticeStatus.published
-    _logout(page)
+    logout(page)
 
     # A visitor finds it with another word form of "медиации" and downloads the PDF.
     journey.goto("/library/")
