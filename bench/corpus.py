@@ -301,12 +301,18 @@ PLACES = [
     ("Kokand", "Коканде"),
     ("Zhezkazgan", "Жезказгане"),
     ("Tokmok", "Токмоке"),
+]
+#: Rare words: one text in 500 gets a sentence naming one of these places, so
+#: each is found in a few dozen texts out of 100,000 (and a few out of 10,000).
+RARE_PLACES = [
     ("Kerben", "Кербене"),
     ("Vahdat", "Вахдате"),
+    ("Kanibadam", "Канибадаме"),
+    ("Sozak", "Созаке"),
 ]
-#: The rare query words (the last place names): a few dozen texts in 100,000.
-RARE_EN = "Kerben"
-RARE_RU = "Вахдате"
+RARE_EN = "Kanibadam"
+RARE_RU = "Созаке"
+RARE_SHARE = 1 / 500
 
 _PLACE_WEIGHTS = [1.0 / (i + 1) ** 1.6 for i in range(len(PLACES))]
 
@@ -331,6 +337,11 @@ class Corpus:
         index = 0 if language == "en" else 1
         prefix = "in " if language == "en" else "в "
         self.places = [Piece(prefix + p[index], stem_text(prefix + p[index])) for p in PLACES]
+        lead = "A similar approach was tried " if language == "en" else "Похожий подход опробовали "
+        self.rare = [
+            Piece(lead + prefix + p[index] + ".", stem_text(lead + prefix + p[index]))
+            for p in RARE_PLACES
+        ]
 
     def _pick(self, slot: str) -> Piece:
         return self.rng.choice(self.p[slot])
@@ -380,6 +391,10 @@ class Corpus:
         title, title_stems = self.title()
         summary, summary_stems = self.paragraphs(1, 1, (1, 2))
         body, body_stems = self.paragraphs(3, 6, (2, 4))
+        if self.rng.random() < RARE_SHARE:
+            rare = self.rng.choice(self.rare)
+            body += " " + rare.text
+            body_stems += " " + rare.stems
         return {
             "title": title,
             "summary": summary,
