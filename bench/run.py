@@ -75,6 +75,9 @@ class Run:
     seed_seconds: float = 0.0
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     worker_rss_mb: list[float] = field(default_factory=list)
+    worker_rss_now_mb: list[float] = field(default_factory=list)
+    load_start: float = 0.0
+    load_end: float = 0.0
 
 
 def ensure_wrk() -> None:
@@ -251,8 +254,8 @@ def wrk(url: str, duration: int, connections: int, cookie: str | None) -> dict[s
     return json.loads(out.strip().splitlines()[-1])
 
 
-def worker_rss_mb(master_pid: int) -> list[float]:
-    """Peak resident set (VmHWM) of each gunicorn worker, in MB."""
+def worker_rss_mb(master_pid: int, field: str = "VmHWM") -> list[float]:
+    """Peak (VmHWM) or current (VmRSS) resident set of each gunicorn worker, in MB."""
     result = []
     for pid_dir in Path("/proc").iterdir():
         if not pid_dir.name.isdigit():
@@ -262,7 +265,7 @@ def worker_rss_mb(master_pid: int) -> list[float]:
         except OSError:
             continue
         if re.search(rf"^PPid:\s+{master_pid}$", status, re.M):
-            m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+            m = re.search(rf"^{field}:\s+(\d+) kB", status, re.M)
             if m:
                 result.append(int(m.group(1)) / 1024)
     return sorted(result)
@@ -398,6 +401,8 @@ def write_results(runs: list[Run], checks, args) -> None:
                 "practices": r.size,
                 "seed_seconds": r.seed_seconds,
                 "worker_peak_rss_mb": r.worker_rss_mb,
+                "worker_rss_at_end_mb": r.worker_rss_now_mb,
+                "load_average_start_end": [round(r.load_start, 2), round(r.load_end, 2)],
                 "endpoints": r.results,
             }
             for r in runs
@@ -434,7 +439,12 @@ def write_results(runs: list[Run], checks, args) -> None:
             "",
             f"Seeding: {run.seed_seconds:.1f} s. Peak resident memory per worker: "
             + ", ".join(f"{m:.0f} MB" for m in run.worker_rss_mb)
-            + ".",
+            + " (at the end: "
+            + ", ".join(f"{m:.0f} MB" for m in run.worker_rss_now_mb)
+            + "; the worker that served the focal point's login peaked with one Argon2 "
+            "verification, 64 MiB held for a moment). "
+            f"Load average (1 min) at the start and end of the measurements: "
+            f"{run.load_start:.1f} and {run.load_end:.1f}.",
             "",
             "| endpoint | as | req/s | ratio to /healthz | p50 ms | p95 ms | p99 ms | errors "
             "| load |",
@@ -496,9 +506,12 @@ def main() -> None:
             port = free_port()
             server = start_server(backend, size, port, args.workers)
             try:
+                run.load_start = os.getloadavg()[0]
                 cookie = login_cookie(port, facts["email"], facts["password"])
                 measure(run, port, args.duration, args.connections, facts, cookie)
                 run.worker_rss_mb = worker_rss_mb(server.pid)
+                run.worker_rss_now_mb = worker_rss_mb(server.pid, "VmRSS")
+                run.load_end = os.getloadavg()[0]
             finally:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(20)

@@ -255,19 +255,24 @@ def seed(n: int, instance: Path) -> dict[str, Any]:
                             "reason": "published" if number == 1 else "revised",
                         }
                     )
-            conn.execute(Practice.__table__.insert(), practices)
-            conn.execute(PracticeText.__table__.insert(), texts)
+            _bulk(conn, Practice.__table__, practices)
+            _bulk(conn, PracticeText.__table__, texts)
             if dialect == "sqlite":
                 conn.execute(fts_insert, fts)
-            if revisions:
-                conn.execute(PracticeRevision.__table__.insert(), revisions)
-            if attachments:
-                conn.execute(Attachment.__table__.insert(), attachments)
+            _bulk(conn, PracticeRevision.__table__, revisions)
+            _bulk(conn, Attachment.__table__, attachments)
             bar.update(len(practices))
     if dialect == "postgresql":
         from pvenet.library.search.ddl import POSTGRES_CREATE_INDEX
 
         conn.execute(text(POSTGRES_CREATE_INDEX))
+        for table in ("practices", "practice_texts"):  # ids were given explicitly
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # nosec B608
+                    f"(SELECT max(id) FROM {table}))"
+                )
+            )
     facets.rebuild(db.session)
     themes = _seed_themes(conn, practice_ids, rng, now)
     db.session.commit()
@@ -297,6 +302,25 @@ def seed(n: int, instance: Path) -> dict[str, Any]:
         "practices": n,
         "themes": themes,
     }
+
+
+def _bulk(conn, table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows``: Core executemany, or COPY on PostgreSQL (several times faster)."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    json_columns = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
+    raw = conn.connection.driver_connection
+    names = ", ".join(columns)
+    with raw.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [json.dumps(row[c]) if c in json_columns else row[c] for c in columns]
+                )
 
 
 def _seed_themes(conn, practice_ids: list[int], rng: random.Random, now: datetime) -> int:
