@@ -84,6 +84,7 @@ def list_practices():
     return jsonify(
         items=[practice_summary(p, language) for p in result.items],
         total=result.total,
+        capped=result.capped,
         page=f.page,
         per_page=f.per_page,
         pages=result.pages,

@@ -84,6 +84,11 @@ schema(
         "properties": {
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/PracticeSummary"}},
             "total": {"type": "integer"},
+            "capped": {
+                "type": "boolean",
+                "description": "a search found more texts than it ranks: total and facets "
+                "cover the most recent matches only",
+            },
             "page": {"type": "integer"},
             "per_page": {"type": "integer"},
             "pages": {"type": "integer"},
