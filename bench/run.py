@@ -388,6 +388,22 @@ def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, boo
     return checks
 
 
+def previous_runs(path: Path, exclude: set[str]) -> list[Run]:
+    """The runs of other backends from an earlier results.json (``--merge``)."""
+    if not path.exists():
+        return []
+    runs = []
+    for r in json.loads(path.read_text())["runs"]:
+        if r["backend"] in exclude:
+            continue
+        run = Run(r["backend"], r["practices"], r["seed_seconds"], r["endpoints"])
+        run.worker_rss_mb = r["worker_peak_rss_mb"]
+        run.worker_rss_now_mb = r.get("worker_rss_at_end_mb", [])
+        run.load_start, run.load_end = r.get("load_average_start_end", [0.0, 0.0])
+        runs.append(run)
+    return runs
+
+
 def write_results(runs: list[Run], checks, args) -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     data = {
@@ -485,6 +501,11 @@ def main() -> None:
     parser.add_argument(
         "--only", default="", help="comma-separated endpoint names to measure (default: all)"
     )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the runs of other backends found in the existing results.json",
+    )
     args = parser.parse_args()
     ensure_wrk()
     if args.only:
@@ -516,6 +537,8 @@ def main() -> None:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(20)
             runs.append(run)
+    if args.merge:
+        runs = previous_runs(Path(args.out) / "results.json", exclude=set(backends)) + runs
     checks = check_targets(runs, args.practices, args.scale)
     write_results(runs, checks, args)
     print("\n".join(f"{'PASS' if ok else 'FAIL'}  {c}  ({d})" for c, ok, d in checks))

@@ -229,14 +229,18 @@ def _table_facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[A
         func.sum(case((or_(table.original_language == lang, table.is_translated), n), else_=0))
         for lang in LANGUAGES
     ]
-    row = db.session.execute(select(*language_sums).where(*where("language"))).one()
-    facets["language"] = Counter(dict(zip(LANGUAGES, (int(v or 0) for v in row), strict=True)))
-    # The total with every filter; the topic counts without the topic filter.
-    row = db.session.execute(
-        select(func.sum(n), *[func.sum(getattr(table, c)) for c in TOPIC_COLUMNS]).where(
-            *where(None)
-        )
-    ).one()
+    # The total with every filter; the topic counts without the topic filter. Without a
+    # language filter, the language counts share the same conditions: one query for all.
+    totals = [func.sum(n), *[func.sum(getattr(table, c)) for c in TOPIC_COLUMNS]]
+    if "language" in chosen:
+        languages = db.session.execute(select(*language_sums).where(*where("language"))).one()
+        row = db.session.execute(select(*totals).where(*where(None))).one()
+    else:
+        both = db.session.execute(select(*totals, *language_sums).where(*where(None))).one()
+        row, languages = both[: len(totals)], both[len(totals) :]
+    facets["language"] = Counter(
+        dict(zip(LANGUAGES, (int(v or 0) for v in languages), strict=True))
+    )
     facets["topic"] = Counter(
         {code: int(v or 0) for code, v in zip(TOPIC_CODES, row[1:], strict=True)}
     )
