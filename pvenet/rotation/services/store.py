@@ -159,6 +159,12 @@ def _schedule() -> Schedule:
     return schedule
 
 
+def schedule_as_of(today: date) -> Schedule:
+    """The schedule with every term up to a cycle after ``today`` stored, for changing it."""
+    ensure_stored(today)
+    return _schedule()
+
+
 def state_id_for(code: str) -> int | None:
     if code == SECRETARIAT:
         return None
