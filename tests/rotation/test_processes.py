@@ -33,8 +33,13 @@ INSTANT = datetime(2020, 7, 1, 19, 0, tzinfo=UTC)
 def world(tmp_path):
     url = PG_URL or f"sqlite:///{tmp_path}/scheduler.db"
     app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x", "TESTING": True,
-         "SCHEDULER_MODE": "off", "MAIL_BACKEND": "log"}
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "x",
+            "TESTING": True,
+            "SCHEDULER_MODE": "off",
+            "MAIL_BACKEND": "log",
+        }
     )
     with app.app_context():
         if PG_URL:
@@ -45,9 +50,12 @@ def world(tmp_path):
         for n in range(USERS):
             code = ["KZ", "KG", "TJ", "TM", "UZ", None][n]
             db.session.add(
-                User(email=f"u{n}@example.org", name=f"U{n}",
-                     role=Role.focal_point if code else Role.admin,
-                     state=states[code] if code else None)
+                User(
+                    email=f"u{n}@example.org",
+                    name=f"U{n}",
+                    role=Role.focal_point if code else Role.admin,
+                    state=states[code] if code else None,
+                )
             )
         create_policy(None, anchor_on=date(2019, 1, 1), order=list(states), today=date(2019, 1, 1))
         db.session.commit()
@@ -64,7 +72,11 @@ def spawn(url: str, mode: str, instant: datetime = INSTANT) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-m", "tests.rotation.scheduler_child", url, instant.isoformat(), mode],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -106,6 +118,7 @@ def test_a_scheduler_killed_mid_reconcile_leaves_work_the_next_run_finishes(worl
     assert handover_notices() == 3 * USERS
     keys = db.session.scalars(select(Notification.dedup_key)).all()
     assert len(keys) == len(set(keys))
-    statuses = [t.status for t in db.session.scalars(select(ChairTerm).order_by(ChairTerm.sequence))]
+    terms = db.session.scalars(select(ChairTerm).order_by(ChairTerm.sequence))
+    statuses = [t.status for t in terms]
     assert statuses[:4] == ["completed", "completed", "completed", "active"]
     assert run_reconcile(app) == []  # and a further run has nothing left to do
