@@ -96,6 +96,7 @@ def policy():
     schedule = load_schedule()
     current = schedule.policy if schedule else None
     form = PolicyForm(obj=current)
+    refused = False
     if current is not None:
         del form.order
         if request.method == "GET":
@@ -128,11 +129,12 @@ def policy():
                 )
         except RotationError as exc:
             form_error(form, exc.field, exc.message)
+            refused = True
         else:
             db.session.commit()
             flash(_("The rotation policy has been saved."), "success")
             return redirect(url_for(".index"))
-    status = 400 if form.errors else 200
+    status = 400 if form.errors or refused else 200
     page = render_template("rotation/admin/policy.html", form=form, creating=current is None)
     return page, status
 
@@ -156,6 +158,7 @@ def new_election():
     today = _today(schedule)
     prev, upcoming = upcoming_window(schedule, today, cycle_length(schedule))
     form = ElectionForm()
+    refused = False
     form.term_sequence.choices = [
         (s.sequence, _term_label(schedule.view(s, today))) for s in upcoming
     ]
@@ -174,11 +177,12 @@ def new_election():
             )
         except RotationError as exc:
             form_error(form, exc.field, exc.message)
+            refused = True
         else:
             db.session.commit()
             flash(_("The election is open; the focal points have been told."), "success")
             return redirect(url_for(".election", election_id=election.id))
-    status = 400 if form.errors else 200
+    status = 400 if form.errors or refused else 200
     return render_template("rotation/admin/election_new.html", form=form), status
 
 
@@ -265,17 +269,17 @@ def _override_form(kind: str, schedule: Schedule) -> OverrideForm:
     if kind == "interim" and schedule.slot_on(today) is not None:
         terms = [schedule.view(prev, today), *terms]
     choices = [(t.sequence, _term_label(t)) for t in terms]
-    if hasattr(form, "sequence"):
+    if "sequence" in form:
         form.sequence.choices = choices
-    if hasattr(form, "other"):
+    if "other" in form:
         form.other.choices = choices
-    if hasattr(form, "state"):
+    if "state" in form:
         suspended = set(schedule.policy.suspended or ())
         codes = [c for c in schedule.rules.order if (c in suspended) == (kind == "reinstate")]
         form.state.choices = [
             (c, schedule.by_code[c].name() if c in schedule.by_code else c) for c in codes
         ]
-    if hasattr(form, "order") and request.method == "GET":
+    if "order" in form and request.method == "GET":
         form.order.data = " ".join(schedule.rules.order)
     return form
 
@@ -311,6 +315,7 @@ def override(kind: str):
             plan = plan_override(kind, params, today)
         except RotationError as exc:
             form_error(form, exc.field, exc.message)
+            status = 400
             if request.form.get("confirm") == "1" and exc.field == "reason":
                 plan = _safe_plan(kind, params, today)
     if form.errors:

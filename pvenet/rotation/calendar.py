@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
 import icalendar
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -38,9 +38,12 @@ def event_provider(fn: EventProvider) -> EventProvider:
 
 
 def uid(kind: str, key: object) -> str:
-    """A stable UID: the same governance date always has the same one."""
-    host = current_app.config["BASE_URL"].split("//", 1)[-1].split("/", 1)[0] or "pvenet"
-    return f"{kind}-{key}@{host}"
+    """A stable UID: the same governance date always has the same one.
+
+    Built from what the event is, not from the configuration, so that moving the site to
+    another address does not make calendar clients duplicate every event.
+    """
+    return f"{kind}-{key}@pvenet"
 
 
 def _stamp() -> datetime:
