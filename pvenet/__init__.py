@@ -33,6 +33,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_static(app)
     register_blueprints(app)
+    register_features(app)
     register_template_helpers(app)
 
     from .cli import register_commands
@@ -119,7 +120,7 @@ def register_static(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, apidoc, audit, auth, home, library, notifications, states
+    from . import admin, apidoc, audit, auth, home, library, notifications, rotation, states
 
     for bp in (
         home.bp,
@@ -128,12 +129,28 @@ def register_blueprints(app: Flask) -> None:
         states.bp,
         audit.bp,
         notifications.bp,
+        rotation.bp,
+        rotation.admin_bp,
+        rotation.api_bp,
+        rotation.calendar_bp,
         library.bp,
         library.api_bp,
         apidoc.bp,
         admin.bp,
     ):
         app.register_blueprint(bp)
+
+
+def register_features(app: Flask) -> None:
+    """Hooks between features that the import order keeps apart.
+
+    The library sits above the rotation, so the rotation cannot register itself as the
+    library's source of who chairs; the factory connects them.
+    """
+    from .library.services import register_chair_provider
+    from .rotation.services.queries import chairing_state_id
+
+    register_chair_provider(chairing_state_id)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -15,6 +15,7 @@ from .auth.models import Role, User
 from .auth.passwords import hash_password
 from .extensions import db
 from .library.demo import seed_library
+from .rotation.demo import seed_rotation
 from .states.services import all_states, ensure_member_states
 
 # Printed by `make run`; used only for the demo accounts.
@@ -68,6 +69,7 @@ def seed_accounts(progress: Callable[[str], None]) -> None:
 
 STEPS: list[tuple[str, Callable[[Callable[[str], None]], None]]] = [
     ("accounts", seed_accounts),
+    ("rotation", seed_rotation),
     ("library", seed_library),
 ]
 

@@ -16,6 +16,15 @@ from .library.models import (
 from .library.search import ddl as _library_search_ddl  # noqa: F401  (FTS objects' DDL)
 from .mail.models import OutboxMessage
 from .notifications.models import Notification
+from .rotation.models import (
+    Ballot,
+    ChairTerm,
+    Election,
+    Override,
+    RotationMarker,
+    RotationPolicy,
+    SchedulerLease,
+)
 from .states.models import MemberState
 
 __all__ = [
@@ -23,16 +32,23 @@ __all__ = [
     "Attachment",
     "AttachmentBlob",
     "AuditEvent",
+    "Ballot",
+    "ChairTerm",
+    "Election",
     "FacetCount",
     "LoginFailure",
     "MemberState",
     "Notification",
     "OutboxMessage",
+    "Override",
     "PendingRevision",
     "Practice",
     "PracticeRevision",
     "PracticeText",
     "ReviewComment",
     "Role",
+    "RotationMarker",
+    "RotationPolicy",
+    "SchedulerLease",
     "User",
 ]

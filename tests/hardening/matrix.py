@@ -152,3 +152,12 @@ def _add_library() -> None:
 
 
 _add_library()
+
+
+def _add_rotation() -> None:
+    from tests.rotation.matrix_world import entries
+
+    MATRIX.update(entries(public, admins))
+
+
+_add_rotation()
