@@ -56,3 +56,20 @@ def test_chairing_state_at_the_handover_minute_in_almaty(policy, states):
 def test_the_library_asks_the_rotation_who_chairs(policy, states):
     assert library_chair(datetime(2026, 8, 1, 12)) == states["UZ"].id
     assert library_chair(datetime(2019, 3, 1, 12)) is None  # UNODC's inaugural term
+
+
+def test_who_chairs_is_loaded_once_per_request(app, policy, states):
+    from sqlalchemy import event
+
+    from pvenet.extensions import db
+
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    with app.test_request_context("/"):
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            for _ in range(10):
+                assert q.chairing_state_id(datetime(2026, 8, 1, tzinfo=UTC)) == states["UZ"].id
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+    assert len(statements) == 3  # policy, terms, states
