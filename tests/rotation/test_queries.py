@@ -73,3 +73,23 @@ def test_who_chairs_is_loaded_once_per_request(app, policy, states):
         finally:
             event.remove(db.engine, "before_cursor_execute", listener)
     assert len(statements) == 3  # policy, terms, states
+
+
+def test_a_new_term_length_applies_to_terms_not_yet_started(db, policy):
+    from pvenet.rotation.services.store import update_policy
+
+    today = date(2026, 8, 1)
+    update_policy(
+        policy, None, anchor_on=policy.anchor_on, term_months=4, timezone="Asia/Almaty",
+        reminder_days=[30, 7], today=today,
+    )  # fmt: skip
+    db.session.commit()
+    assert q.term_by_sequence(15, today).ends_on == date(2026, 12, 31)  # the current term
+    nxt = q.term_by_sequence(16, today)
+    assert (nxt.starts_on, nxt.ends_on, nxt.state_code) == (
+        date(2027, 1, 1),
+        date(2027, 4, 30),
+        "KZ",
+    )
+    stored = db.session.scalars(select(ChairTerm.sequence).order_by(ChairTerm.sequence)).all()
+    assert stored == list(range(stored[-1] + 1))  # no gap in the stored terms
