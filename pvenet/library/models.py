@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
+    Column,
     Enum,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -33,6 +35,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..clock import utcnow_naive
 from ..extensions import Base
 from ..states.models import MemberState
+from ..themes.models import Theme
 from .vocab import (
     TARGET_GROUP_CODES,
     TOPIC_CODES,
@@ -75,6 +78,16 @@ class TranslationStatus(enum.StrEnum):
 
 def _enum(cls: type[enum.Enum], length: int = 20) -> Enum:
     return Enum(cls, native_enum=False, length=length, validate_strings=True)
+
+
+#: Practices linked to the chair's themes (DESIGN.md: "linked themes"); the library owns
+#: the link because it imports themes, never the reverse.
+practice_themes = Table(
+    "practice_themes",
+    Base.metadata,
+    Column("practice_id", ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
 
 
 class Practice(Base):
@@ -148,6 +161,9 @@ class Practice(Base):
     )
     pending: Mapped[PendingRevision | None] = relationship(
         back_populates="practice", cascade="all, delete-orphan", uselist=False
+    )
+    themes: Mapped[list[Theme]] = relationship(
+        secondary=practice_themes, order_by="[Theme.term_id, Theme.position]"
     )
 
     @property
