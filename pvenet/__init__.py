@@ -117,7 +117,7 @@ def register_static(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, apidoc, audit, auth, home, library, notifications, states
+    from . import admin, apidoc, audit, auth, home, library, notifications, states, themes
 
     for bp in (
         home.bp,
@@ -128,6 +128,7 @@ def register_blueprints(app: Flask) -> None:
         notifications.bp,
         library.bp,
         library.api_bp,
+        themes.bp,
         apidoc.bp,
         admin.bp,
     ):

@@ -152,3 +152,12 @@ def _add_library() -> None:
 
 
 _add_library()
+
+
+def _add_themes() -> None:
+    from tests.themes.matrix_world import entries
+
+    MATRIX.update(entries())
+
+
+_add_themes()
