@@ -129,6 +129,7 @@ def register_blueprints(app: Flask) -> None:
         library.bp,
         library.api_bp,
         themes.bp,
+        themes.api_bp,
         apidoc.bp,
         admin.bp,
     ):

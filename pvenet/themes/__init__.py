@@ -1,6 +1,7 @@
 """Thematic priorities and the chair's programme (issue 4): themes, meetings, term reports."""
 
-from . import report_views, rules  # noqa: F401  (routes on bp, permission rules)
+from . import jobs, report_views, rules  # noqa: F401  (job, routes on bp, permission rules)
+from .api import bp as api_bp
 from .views import bp
 
-__all__ = ["bp"]
+__all__ = ["api_bp", "bp"]

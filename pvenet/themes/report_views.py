@@ -9,11 +9,13 @@ from typing import Any
 from flask import Response, current_app, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from .. import clock
 from ..i18n import current_language
 from ..states.names import country_name
-from .labels import IN_LANGUAGE, SCOPE_SHORT
+from .labels import SCOPE_SHORT
+from .serialize import report_for_reader
 from .services.report import report_for
 from .views import _term, bp
 
@@ -38,7 +40,7 @@ def _state_label(code: str, language: str) -> str:
 @bp.get("/<int:sequence>/report")
 def report(sequence: int):
     term = _term(sequence)
-    data = report_for(term, clock.now())
+    data = report_for_reader(report_for(term, clock.now()), current_user)
     language = current_language()
     themes = [
         {**t, "text": _text(t["texts"], language)[0], "language": _text(t["texts"], language)[1]}
@@ -57,7 +59,7 @@ def report(sequence: int):
 @bp.get("/<int:sequence>/report.csv")
 def report_csv(sequence: int):
     term = _term(sequence)
-    data = report_for(term, clock.now())
+    data = report_for_reader(report_for(term, clock.now()), current_user)
     language = _language()
     with force_locale(language):
         body = _csv(data, language)
@@ -166,6 +168,3 @@ def _csv(data: dict[str, Any], language: str) -> str:
             ]
         )
     return out.getvalue()
-
-
-__all__ = ["IN_LANGUAGE", "report", "report_csv"]

@@ -72,6 +72,9 @@ def entries() -> dict[tuple[str, str], tuple[Any, dict[str, str], dict[str, Any]
     def meeting(suffix: str) -> Any:
         return lambda w: f"/programme/{programme(w).term}/meetings/{programme(w).meeting}{suffix}"
 
+    def t_api(path: str) -> Any:
+        return lambda w: f"/api/v1{path}?term={programme(w).term}"
+
     return {
         ("GET", "themes.index"): (lambda w: (programme(w), "/programme/")[1], public(), None),
         ("GET", "themes.programme"): (t(), public(), None),
@@ -88,4 +91,10 @@ def entries() -> dict[tuple[str, str], tuple[Any, dict[str, str], dict[str, Any]
         ("GET", "themes.edit_meeting_page"): (meeting("/edit"), EDIT, None),
         ("POST", "themes.edit_meeting_page"): (meeting("/edit"), EDIT, {}),
         ("POST", "themes.remove_meeting"): (meeting("/delete"), EDIT, {}),
+        ("GET", "themes_api.list_themes"): (t_api("/themes"), public(), None),
+        ("GET", "themes_api.term_report"): (
+            lambda w: f"/api/v1/terms/{programme(w).term}/report",
+            public(),
+            None,
+        ),
     }

@@ -167,7 +167,8 @@ def store_due_reports(now: datetime) -> list[TermReport]:
     stored = select(TermReport.term_id)
     candidates = db.session.scalars(
         select(ChairTerm)
-        .where(ChairTerm.ends_on < now.date(), ChairTerm.id.not_in(stored))
+        # The handover may come before midnight UTC: has_ended() decides precisely.
+        .where(ChairTerm.ends_on <= now.date(), ChairTerm.id.not_in(stored))
         .order_by(ChairTerm.sequence)
     )
     return [r for term in candidates if (r := store_report(term, now)) is not None]
