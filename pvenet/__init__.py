@@ -147,6 +147,12 @@ def register_features(app: Flask) -> None:
 
     register_chair_provider(chairing_state_id)
 
+    # The term report counts the library's practices; themes may not import the library.
+    from .library.themes import contributions
+    from .themes.services import register_contribution_provider
+
+    register_contribution_provider(contributions)
+
 
 def register_template_helpers(app: Flask) -> None:
     from flask_babel import format_date, format_datetime, get_locale

@@ -163,7 +163,7 @@ class Practice(Base):
         back_populates="practice", cascade="all, delete-orphan", uselist=False
     )
     themes: Mapped[list[Theme]] = relationship(
-        secondary=practice_themes, order_by="[Theme.term_id, Theme.position]"
+        secondary=practice_themes, order_by="[Theme.term_id, Theme.position]", lazy="selectin"
     )
 
     @property
@@ -335,6 +335,10 @@ class FacetCount(Base):
     every published practice (see :mod:`pvenet.library.facets`, which keeps the table in
     step with the practices inside the same flush). ``topic_<n>`` counts the practices of
     the combination that have topic ``n`` (bit ``n`` of ``topics_mask``).
+
+    ``theme_id`` 0 counts every practice of the combination; a row with a theme's id counts
+    those linked to that theme (the theme facet, and the other facets once a theme is
+    chosen). It is a plain number, not a foreign key: rows of a removed theme are ignored.
     """
 
     __tablename__ = "practice_facet_counts"
@@ -346,6 +350,7 @@ class FacetCount(Base):
             "year",
             "original_language",
             "is_translated",
+            "theme_id",
             name="uq_practice_facet_counts_combination",
         ),
     )
@@ -357,6 +362,7 @@ class FacetCount(Base):
     year: Mapped[int]
     original_language: Mapped[str] = mapped_column(String(2))
     is_translated: Mapped[bool]
+    theme_id: Mapped[int] = mapped_column(default=0, server_default="0")
     count: Mapped[int] = mapped_column(default=0)
     topic_0: Mapped[int] = mapped_column(default=0)
     topic_1: Mapped[int] = mapped_column(default=0)

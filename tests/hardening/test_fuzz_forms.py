@@ -63,6 +63,7 @@ FORMS = [
             "summary_ru",
             "body_ru",
             "topics",
+            "themes",
             "source_url",
             "visibility",
         ],
