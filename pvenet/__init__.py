@@ -117,7 +117,18 @@ def register_static(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, apidoc, audit, auth, home, library, notifications, states, themes
+    from . import (
+        admin,
+        apidoc,
+        audit,
+        auth,
+        home,
+        library,
+        notifications,
+        rotation,
+        states,
+        themes,
+    )
 
     for bp in (
         home.bp,
@@ -126,6 +137,10 @@ def register_blueprints(app: Flask) -> None:
         states.bp,
         audit.bp,
         notifications.bp,
+        rotation.bp,
+        rotation.admin_bp,
+        rotation.api_bp,
+        rotation.calendar_bp,
         library.bp,
         library.api_bp,
         themes.bp,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user
 from sqlalchemy import text
@@ -13,10 +16,34 @@ from ..web import is_safe_next
 
 bp = Blueprint("home", __name__, template_folder="templates")
 
+#: Sections of the home page below the introduction, in order: (template, context
+#: function). A feature adds one with :func:`home_section`; the template receives the
+#: function's result as ``section``.
+HOME_SECTIONS: list[tuple[str, Callable[[], dict[str, Any]]]] = []
+#: Links in the main navigation after "Library": (endpoint, lazy label).
+NAV_ITEMS: list[tuple[str, Any]] = []
+
+
+def home_section(template: str) -> Callable[[Callable[[], dict[str, Any]]], Callable]:
+    """Register ``func() -> dict`` as the context of a home page section."""
+
+    def decorator(func: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+        HOME_SECTIONS[:] = [(t, f) for t, f in HOME_SECTIONS if t != template]
+        HOME_SECTIONS.append((template, func))
+        return func
+
+    return decorator
+
+
+@bp.app_context_processor
+def _navigation() -> dict[str, Any]:
+    return {"nav_items": NAV_ITEMS}
+
 
 @bp.get("/")
 def index():
-    return render_template("home/index.html", states=all_states())
+    sections = [(template, func()) for template, func in HOME_SECTIONS]
+    return render_template("home/index.html", states=all_states(), sections=sections)
 
 
 @bp.post("/locale")

@@ -154,6 +154,15 @@ def _add_library() -> None:
 _add_library()
 
 
+def _add_rotation() -> None:
+    from tests.rotation.matrix_world import entries
+
+    MATRIX.update(entries(public, admins))
+
+
+_add_rotation()
+
+
 def _add_themes() -> None:
     from tests.themes.matrix_world import entries
 

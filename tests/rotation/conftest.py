@@ -18,3 +18,13 @@ def policy(db, states):
     p = create_policy(None, anchor_on=ANCHOR, order=list(ORDER), today=ANCHOR)
     db.session.commit()
     return p
+
+
+@pytest.fixture
+def app(app):
+    """The shared app, leaving no scheduler lock behind: PostgreSQL keeps an advisory lock
+    on its connection, which would outlive the app and block the next test's jobs."""
+    yield app
+    from pvenet.rotation.lock import lock_for
+
+    lock_for(app).release()

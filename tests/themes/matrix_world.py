@@ -14,23 +14,20 @@ from typing import Any
 
 from pvenet import clock
 from pvenet.extensions import db
-from pvenet.rotation.services.queries import get_policy
-from pvenet.rotation.services.store import create_policy
+from pvenet.rotation.services.queries import current_term
 from pvenet.themes.services import stored_term
 from pvenet.themes.services.meetings import MeetingContent, add_meeting
 from pvenet.themes.services.themes import add_theme
 from tests.library.matrix_world import ANONYMOUS, SESSION, html
+from tests.rotation.matrix_world import rot
 from tests.themes.conftest import content
-
-ORDER = ["UZ", "KZ", "KG", "TJ", "TM"]
 
 
 def programme(w: Any) -> SimpleNamespace:
     if not hasattr(w, "programme"):
-        today = clock.today()
-        if get_policy() is None:
-            create_policy(None, anchor_on=today - timedelta(days=200), order=ORDER, today=today)
-        term = stored_term(1)
+        rot(w)
+        today = clock.today("Asia/Almaty")
+        term = stored_term(current_term(today).sequence)
         admin = w.users["admin"]
         now = clock.now()
         theme = add_theme(term, admin, content("Community partnerships"), now=now)

@@ -44,7 +44,7 @@ def check_policy_values(
         raise RotationError(_l("The term length must be between 1 and 24 months."), "term_months")
     try:
         ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a directory, a path, too long
         raise RotationError(_l("Unknown time zone: %(tz)s", tz=timezone[:60]), "timezone") from None
     if any(d < 1 or d > 365 for d in reminder_days) or len(set(reminder_days)) != len(
         reminder_days
@@ -159,6 +159,12 @@ def _schedule() -> Schedule:
     return schedule
 
 
+def schedule_as_of(today: date) -> Schedule:
+    """The schedule with every term up to a cycle after ``today`` stored, for changing it."""
+    ensure_stored(today)
+    return _schedule()
+
+
 def state_id_for(code: str) -> int | None:
     if code == SECRETARIAT:
         return None
@@ -186,14 +192,12 @@ def add_term(slot: Slot) -> ChairTerm:
 
 
 def split_plan(schedule: Schedule, today: date) -> tuple[Slot, list[Slot]]:
-    """The last term started by ``today`` and the stored terms after it.
+    """The term covering ``today`` and the known terms after it (stored, then projected).
 
     Before the anchor, the inaugural term counts as started: it is always UNODC's.
     """
-    slots = schedule.slots
-    started = [s for s in slots if s.starts_on <= today] or slots[:1]
-    prev = started[-1]
-    return prev, [s for s in slots if s.sequence > prev.sequence]
+    prev = schedule.slot_on(today) or schedule.slots[0]
+    return prev, [s for s in schedule.all_slots() if s.sequence > prev.sequence]
 
 
 def cycle_length(schedule: Schedule) -> int:
