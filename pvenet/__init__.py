@@ -168,6 +168,17 @@ def register_features(app: Flask) -> None:
 
     register_contribution_provider(contributions)
 
+    # The chair's programme comes under the rotation's troika on the home page, and after
+    # "Chair rotation" in the navigation.
+    from flask_babel import lazy_gettext as _l
+
+    from .home.views import NAV_ITEMS, home_section
+    from .themes import home as themes_home
+
+    home_section(themes_home.TEMPLATE)(themes_home.section)
+    if not any(endpoint == "themes.index" for endpoint, _label in NAV_ITEMS):
+        NAV_ITEMS.append(("themes.index", _l("Chair's programmes")))
+
 
 def register_template_helpers(app: Flask) -> None:
     from flask_babel import format_date, format_datetime, get_locale

@@ -1,6 +1,6 @@
 """Thematic priorities and the chair's programme (issue 4): themes, meetings, term reports."""
 
-from . import jobs, report_views, rules  # noqa: F401  (job, routes on bp, permission rules)
+from . import calendar, jobs, report_views, rules  # noqa: F401  (feed, job, routes, rules)
 from .api import bp as api_bp
 from .views import bp
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..rotation.models import ChairTerm
-from .forms import LANGUAGE_LABELS, MEETING_VISIBILITY_LABELS
+from .forms import LANGUAGE_LABELS
 
 IN_LANGUAGE = {"en": _l("In English"), "ru": _l("In Russian")}
 SCOPE_SHORT = {"regional": _l("Regional"), "national": _l("National")}
@@ -19,10 +19,11 @@ def holder_name(term: ChairTerm) -> str:
 
 
 def template_helpers() -> dict[str, Any]:
+    """Helpers for the programme's templates and macros (also on the home page), prefixed
+    ``th_`` so that they never shadow another feature's."""
     return {
-        "holder_name": holder_name,
-        "in_language": lambda code: IN_LANGUAGE.get(code, code),
-        "language_label": lambda code: LANGUAGE_LABELS.get(code, code),
-        "scope_label": lambda code: SCOPE_SHORT.get(str(code), code),
-        "meeting_visibility_label": lambda v: MEETING_VISIBILITY_LABELS.get(v, v),
+        "th_holder": holder_name,
+        "th_in_language": lambda code: IN_LANGUAGE.get(code, code),
+        "th_language": lambda code: LANGUAGE_LABELS.get(code, code),
+        "th_scope": lambda code: SCOPE_SHORT.get(str(code), code),
     }

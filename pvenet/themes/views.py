@@ -47,7 +47,7 @@ from .services.themes import (
 bp = Blueprint("themes", __name__, url_prefix="/programme", template_folder="templates")
 
 
-@bp.context_processor
+@bp.app_context_processor
 def _helpers() -> dict[str, Any]:
     return template_helpers()
 
