@@ -26,4 +26,9 @@ def template_helpers() -> dict[str, Any]:
         "th_in_language": lambda code: IN_LANGUAGE.get(code, code),
         "th_language": lambda code: LANGUAGE_LABELS.get(code, code),
         "th_scope": lambda code: SCOPE_SHORT.get(str(code), code),
+        # The rotation's timeline links each stored term to its programme and report.
+        "term_links": [
+            ("themes.programme", _l("Programme of the chair")),
+            ("themes.report", _l("Term report")),
+        ],
     }

@@ -67,3 +67,9 @@ def test_public_meetings_are_in_the_calendar_feed(client, db, term1, focal_point
     assert annual.decoded("dtstart") == date(2019, 10, 3)
     assert annual.decoded("dtend") == date(2019, 10, 4)
     assert str(annual["location"]) == "Almaty"
+
+
+def test_timeline_links_each_term_to_its_programme_and_report(client, db, term1):
+    clock.set_now(IN_TERM1)
+    html = client.get("/rotation/").text
+    assert 'href="/programme/1"' in html and 'href="/programme/1/report"' in html
