@@ -16,6 +16,7 @@ from .auth.passwords import hash_password
 from .extensions import db
 from .library.demo import seed_library
 from .states.services import all_states, ensure_member_states
+from .themes.demo import seed_programmes, store_reports
 
 # Printed by `make run`; used only for the demo accounts.
 DEMO_PASSWORD = "demo-password-2026"  # nosec B105
@@ -68,7 +69,9 @@ def seed_accounts(progress: Callable[[str], None]) -> None:
 
 STEPS: list[tuple[str, Callable[[Callable[[str], None]], None]]] = [
     ("accounts", seed_accounts),
+    ("programmes of the chair", seed_programmes),
     ("library", seed_library),
+    ("term reports", store_reports),
 ]
 
 
