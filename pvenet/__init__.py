@@ -120,7 +120,18 @@ def register_static(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, apidoc, audit, auth, home, library, notifications, rotation, states
+    from . import (
+        admin,
+        apidoc,
+        audit,
+        auth,
+        home,
+        library,
+        notifications,
+        rotation,
+        states,
+        themes,
+    )
 
     for bp in (
         home.bp,
@@ -135,6 +146,8 @@ def register_blueprints(app: Flask) -> None:
         rotation.calendar_bp,
         library.bp,
         library.api_bp,
+        themes.bp,
+        themes.api_bp,
         apidoc.bp,
         admin.bp,
     ):
@@ -151,6 +164,23 @@ def register_features(app: Flask) -> None:
     from .rotation.services.queries import chairing_state_id
 
     register_chair_provider(chairing_state_id)
+
+    # The term report counts the library's practices; themes may not import the library.
+    from .library.themes import contributions
+    from .themes.services import register_contribution_provider
+
+    register_contribution_provider(contributions)
+
+    # The chair's programme comes under the rotation's troika on the home page, and after
+    # "Chair rotation" in the navigation.
+    from flask_babel import lazy_gettext as _l
+
+    from .home.views import NAV_ITEMS, home_section
+    from .themes import home as themes_home
+
+    home_section(themes_home.TEMPLATE)(themes_home.section)
+    if not any(endpoint == "themes.index" for endpoint, _label in NAV_ITEMS):
+        NAV_ITEMS.append(("themes.index", _l("Chair's programmes")))
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -17,6 +17,7 @@ from .extensions import db
 from .library.demo import seed_library
 from .rotation.demo import seed_rotation
 from .states.services import all_states, ensure_member_states
+from .themes.demo import seed_programmes, store_reports
 
 # Printed by `make run`; used only for the demo accounts.
 DEMO_PASSWORD = "demo-password-2026"  # nosec B105
@@ -70,7 +71,9 @@ def seed_accounts(progress: Callable[[str], None]) -> None:
 STEPS: list[tuple[str, Callable[[Callable[[str], None]], None]]] = [
     ("accounts", seed_accounts),
     ("rotation", seed_rotation),
+    ("programmes of the chair", seed_programmes),
     ("library", seed_library),
+    ("term reports", store_reports),
 ]
 
 

@@ -26,6 +26,7 @@ from .rotation.models import (
     SchedulerLease,
 )
 from .states.models import MemberState
+from .themes.models import Meeting, TermReport, Theme, ThemeText
 
 __all__ = [
     "ApiToken",
@@ -37,6 +38,7 @@ __all__ = [
     "Election",
     "FacetCount",
     "LoginFailure",
+    "Meeting",
     "MemberState",
     "Notification",
     "OutboxMessage",
@@ -50,5 +52,8 @@ __all__ = [
     "RotationMarker",
     "RotationPolicy",
     "SchedulerLease",
+    "TermReport",
+    "Theme",
+    "ThemeText",
     "User",
 ]

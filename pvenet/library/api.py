@@ -27,7 +27,7 @@ from .services import access
 from .services.content import LibraryError, PracticeContent, TextContent
 from .services.queries import FilterError, listing, parse_filters
 from .services.workflow import create_practice
-from .views import state_codes
+from .views import state_codes, theme_ids
 from .vocab import LANGUAGES, TARGET_GROUP_CODES, TOPIC_CODES, PracticeType
 
 bp = api_blueprint("library_api", __name__)
@@ -64,6 +64,8 @@ def list_practices():
         - {name: language, in: query, schema: {type: string, enum: [en, ru]}}
         - {name: year, in: query, schema: {type: integer, minimum: 1900, maximum: 2200},
            description: "repeatable"}
+        - {name: theme, in: query, schema: {type: integer, minimum: 1, maximum: 2147483647},
+           description: "id of a theme of the chair (GET /api/v1/themes); repeatable"}
         - {name: published_since, in: query, schema: {type: string, format: date}}
         - {name: sort, in: query, schema: {type: string, enum: [relevance, newest, year, title]}}
         - {name: page, in: query, schema: {type: integer, minimum: 1, maximum: 100000}}
@@ -81,7 +83,9 @@ def list_practices():
               schema: {$ref: "#/components/schemas/Error"}
     """
     try:
-        f = parse_filters(request.args, strict=True, state_codes=state_codes())
+        f = parse_filters(
+            request.args, strict=True, state_codes=state_codes(), theme_ids=theme_ids()
+        )
     except FilterError as exc:
         bad_request(exc.message)
     language = current_language()

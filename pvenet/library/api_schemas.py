@@ -69,6 +69,19 @@ schema(
             },
             "visibility": {"type": "string", "enum": [v.value for v in Visibility]},
             "status": {"type": "string"},
+            "themes": {
+                "type": "array",
+                "description": "the chair's themes the practice is linked to",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "term": {"type": "integer"},
+                        "language": {"type": "string", "enum": list(LANGUAGES)},
+                        "title": {"type": "string"},
+                    },
+                },
+            },
             "original_language": {"type": "string", "enum": list(LANGUAGES)},
             "translation_status": {
                 "type": "object",

@@ -17,6 +17,7 @@ from .. import clock
 from ..auth.models import Role, User
 from ..extensions import db
 from ..states.services import all_states
+from ..themes.demo import themes_by_topic_on
 from .models import PracticeStatus, Visibility
 from .services.content import PracticeContent, TextContent
 from .services.workflow import (
@@ -34,7 +35,7 @@ RETURN_COMMENT = (
 )
 
 
-def _content(entry: dict) -> PracticeContent:
+def _content(entry: dict, themes: list[int] | None = None) -> PracticeContent:
     texts = {
         lang: TextContent(*entry[lang]) for lang in ("en", "ru") if entry.get(lang) is not None
     }
@@ -46,6 +47,7 @@ def _content(entry: dict) -> PracticeContent:
         topics=list(entry["topics"]),
         target_groups=list(entry["groups"]),
         source_url=entry.get("source"),
+        themes=themes or [],
     )
 
 
@@ -67,10 +69,13 @@ def seed_library(progress: Callable[[str], None]) -> None:
         status = entry.get("status", "published")
         # Older practices first, one every two to three weeks, up to the present.
         when = now - timedelta(days=(len(PRACTICES) - i) * 17, hours=i)
+        # Linked to the themes of the chair of the day that share one of its topics.
+        by_topic = themes_by_topic_on(when - timedelta(days=3))
+        themes = sorted({t for topic in entry["topics"] for t in by_topic.get(topic, [])})
         practice = create_practice(
             author,
             state=states[entry["state"]],
-            content=_content(entry),
+            content=_content(entry, themes),
             visibility=Visibility(entry.get("visibility", "public")),
             now=when - timedelta(days=3),
         )

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import FileStorage
 
+from .. import clock
 from ..auth.permissions import authorize
 from ..extensions import db
 from ..forms import EmptyForm, choices
@@ -40,6 +41,13 @@ from .services.workflow import (
 )
 from .storage import get_storage, is_transactional
 from .views import bp, now, readable_practice
+
+
+def _theme_choices(form: PracticeForm, keep: list[int] | None = None) -> None:
+    """The themes of the current and past terms, each named with its term."""
+    from .themes import theme_choices
+
+    form.themes.choices = choices(theme_choices(current_language(), clock.today(), keep or []))
 
 
 def _state_choices(form: PracticeForm) -> None:
@@ -83,6 +91,7 @@ def new():
     authorize("practice.create")
     form = PracticeForm()
     _state_choices(form)
+    _theme_choices(form)
     if request.method == "GET":
         form.year.data = now().year
         form.original_language.data = current_language()
@@ -128,6 +137,7 @@ def edit(practice_id: int):
     authorize("practice.edit", practice)
     form = PracticeForm()
     del form.state
+    _theme_choices(form, proposed_content(practice).themes)
     if request.method == "GET":
         form.fill(proposed_content(practice), practice.visibility)
     status = 200

@@ -8,18 +8,23 @@ visibility, state, type, year and languages, a few thousand rows at most.
 A session ``after_flush`` hook moves each practice whose published facets changed from
 its old combination to its new one (an upsert on both sides). Writes that bypass the ORM
 (a bulk import) must call :func:`rebuild` afterwards (``flask library reindex`` does).
+
+Themes: a practice also counts once in the rows of each theme it is linked to
+(``theme_id``; 0 is the row of every practice). Its links before the flush are read in
+``before_flush`` and after it in ``after_flush`` (one query each), so links changed
+through the relationship move the counts like any other facet.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case, delete, event, func, inspect, select
+from sqlalchemy import case, delete, event, func, inspect, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from .models import FacetCount, Practice, PracticeStatus
+from .models import FacetCount, Practice, PracticeStatus, practice_themes
 from .vocab import TOPIC_CODES
 
 KEY = ("visibility", "state_id", "type", "year", "original_language", "is_translated")
@@ -46,13 +51,44 @@ def _values(practice: Practice, *, old: bool) -> dict[str, Any] | None:
     return out if out["status"] == PracticeStatus.published else None
 
 
-def _delta(values: dict[str, Any], sign: int) -> dict[str, Any]:
+def _delta(values: dict[str, Any], sign: int, theme_id: int = 0) -> dict[str, Any]:
     row = {name: values[name] for name in KEY}
+    row["theme_id"] = theme_id
     row["count"] = sign
     mask = values["topics_mask"] or 0
     for i, column in enumerate(TOPIC_COLUMNS):
         row[column] = sign if mask & (1 << i) else 0
     return row
+
+
+def _deltas(values: dict[str, Any], themes: frozenset[int], sign: int) -> list[dict[str, Any]]:
+    return [_delta(values, sign), *(_delta(values, sign, t) for t in sorted(themes))]
+
+
+def _links(session: Session, ids: list[int]) -> dict[int, frozenset[int]]:
+    """The themes each practice is linked to, as stored now."""
+    if not ids:
+        return {}
+    rows = session.connection().execute(
+        select(practice_themes.c.practice_id, practice_themes.c.theme_id).where(
+            practice_themes.c.practice_id.in_(ids)
+        )
+    )
+    found: dict[int, set[int]] = {}
+    for practice_id, theme_id in rows:
+        found.setdefault(practice_id, set()).add(theme_id)
+    return {i: frozenset(found.get(i, ())) for i in ids}
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_links(session: Session, _context: Any, _instances: Any) -> None:
+    """The stored links of the published practices about to change (their old themes)."""
+    ids = [
+        p.id
+        for p in (*session.dirty, *session.deleted)
+        if isinstance(p, Practice) and p.id is not None and _values(p, old=True)
+    ]
+    session.info["pvenet.facets.old_links"] = _links(session, ids)
 
 
 def _upsert(session: Session, row: dict[str, Any]) -> None:
@@ -61,7 +97,7 @@ def _upsert(session: Session, row: dict[str, Any]) -> None:
     table = FacetCount.__table__
     stmt = insert(table).values(**row)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c[name] for name in KEY],
+        index_elements=[table.c[name] for name in (*KEY, "theme_id")],
         set_={name: table.c[name] + stmt.excluded[name] for name in ("count", *TOPIC_COLUMNS)},
     )
     session.connection().execute(stmt)
@@ -69,23 +105,33 @@ def _upsert(session: Session, row: dict[str, Any]) -> None:
 
 @event.listens_for(Session, "after_flush")
 def _follow_practices(session: Session, _context: Any) -> None:
+    old_links: dict[int, frozenset[int]] = session.info.pop("pvenet.facets.old_links", {})
+    changed = [
+        p
+        for p in (*session.new, *session.dirty)
+        if isinstance(p, Practice) and _values(p, old=False)
+    ]
+    new_links = _links(session, [p.id for p in changed])
+    none: frozenset[int] = frozenset()
     deltas: list[dict[str, Any]] = []
     for practice in session.new:
         if isinstance(practice, Practice) and (new := _values(practice, old=False)):
-            deltas.append(_delta(new, +1))
+            deltas += _deltas(new, new_links.get(practice.id, none), +1)
     for practice in session.dirty:
         if not isinstance(practice, Practice):
             continue
         old, new = _values(practice, old=True), _values(practice, old=False)
-        if old == new:
+        before = old_links.get(practice.id, none)
+        after = new_links.get(practice.id, none)
+        if old == new and before == after:
             continue
         if old:
-            deltas.append(_delta(old, -1))
+            deltas += _deltas(old, before, -1)
         if new:
-            deltas.append(_delta(new, +1))
+            deltas += _deltas(new, after, +1)
     for practice in session.deleted:
         if isinstance(practice, Practice) and (old := _values(practice, old=True)):
-            deltas.append(_delta(old, -1))
+            deltas += _deltas(old, old_links.get(practice.id, none), -1)
     for row in deltas:
         _upsert(session, row)
 
@@ -99,14 +145,21 @@ def rebuild(session: Session) -> int:
     ]
     keys = [getattr(Practice, name) for name in KEY]
     source = (
-        select(*keys, func.count(Practice.id).label("count"), *topic_sums)
+        select(*keys, literal(0), func.count(Practice.id).label("count"), *topic_sums)
         .where(published)
         .group_by(*keys)
+    )
+    theme = practice_themes.c.theme_id
+    by_theme = (
+        select(*keys, theme, func.count(Practice.id).label("count"), *topic_sums)
+        .join(practice_themes, practice_themes.c.practice_id == Practice.id)
+        .where(published)
+        .group_by(*keys, theme)
     )
     conn = session.connection()
     conn.execute(delete(FacetCount))
     table = FacetCount.__table__
-    conn.execute(
-        table.insert().from_select([*KEY, "count", *TOPIC_COLUMNS], source),
-    )
+    columns = [*KEY, "theme_id", "count", *TOPIC_COLUMNS]
+    conn.execute(table.insert().from_select(columns, source))
+    conn.execute(table.insert().from_select(columns, by_theme))
     return session.scalar(select(func.count(FacetCount.id))) or 0

@@ -22,7 +22,7 @@ from ..web import external_url
 from .models import Practice, PracticeStatus, Visibility
 from .serialize import CSV_COLUMNS, csv_row, practice_summary
 from .services.queries import matching, parse_filters
-from .views import bp, state_codes
+from .views import bp, state_codes, theme_ids
 from .vocab import LANGUAGES
 
 FEED_SIZE = 50
@@ -77,7 +77,7 @@ def feed():
 
 def _export_ids() -> list[int]:
     """The ids of every practice of the filtered listing the reader may see, in order."""
-    f = parse_filters(request.args, state_codes=state_codes())
+    f = parse_filters(request.args, state_codes=state_codes(), theme_ids=theme_ids())
     stmt = matching(current_user, f, current_language()).with_only_columns(Practice.id)
     return list(db.session.scalars(stmt))
 

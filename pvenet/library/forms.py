@@ -84,6 +84,12 @@ class PracticeForm(FlaskForm):
     )
     topics = CheckboxesField(_l("Topics"), choices=choices(TOPICS))
     target_groups = CheckboxesField(_l("Target groups"), choices=choices(TARGET_GROUPS))
+    themes = CheckboxesField(
+        _l("Themes of the chair"),
+        coerce=int,
+        choices=[],
+        description=_l("The thematic priorities of the current or a past term it serves."),
+    )
     source_url = StringField(
         _l("Source link"),
         validators=[Optional(), Length(max=500), no_control_chars],
@@ -119,6 +125,7 @@ class PracticeForm(FlaskForm):
             topics=list(self.topics.data or []),
             target_groups=list(self.target_groups.data or []),
             source_url=self.source_url.data or None,
+            themes=list(self.themes.data or []),
         )
 
     def fill(self, content: PracticeContent, visibility: Visibility) -> None:
@@ -128,6 +135,7 @@ class PracticeForm(FlaskForm):
         self.topics.data = list(content.topics)
         self.target_groups.data = list(content.target_groups)
         self.source_url.data = content.source_url or ""
+        self.themes.data = list(content.themes)
         self.visibility.data = visibility.value
         for lang, text in content.texts.items():
             getattr(self, f"title_{lang}").data = text.title

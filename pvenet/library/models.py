@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
+    Column,
     Enum,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -33,6 +35,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..clock import utcnow_naive
 from ..extensions import Base
 from ..states.models import MemberState
+from ..themes.models import Theme
 from .vocab import (
     TARGET_GROUP_CODES,
     TOPIC_CODES,
@@ -75,6 +78,16 @@ class TranslationStatus(enum.StrEnum):
 
 def _enum(cls: type[enum.Enum], length: int = 20) -> Enum:
     return Enum(cls, native_enum=False, length=length, validate_strings=True)
+
+
+#: Practices linked to the chair's themes (DESIGN.md: "linked themes"); the library owns
+#: the link because it imports themes, never the reverse.
+practice_themes = Table(
+    "practice_themes",
+    Base.metadata,
+    Column("practice_id", ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
 
 
 class Practice(Base):
@@ -148,6 +161,9 @@ class Practice(Base):
     )
     pending: Mapped[PendingRevision | None] = relationship(
         back_populates="practice", cascade="all, delete-orphan", uselist=False
+    )
+    themes: Mapped[list[Theme]] = relationship(
+        secondary=practice_themes, order_by="[Theme.term_id, Theme.position]", lazy="selectin"
     )
 
     @property
@@ -319,6 +335,10 @@ class FacetCount(Base):
     every published practice (see :mod:`pvenet.library.facets`, which keeps the table in
     step with the practices inside the same flush). ``topic_<n>`` counts the practices of
     the combination that have topic ``n`` (bit ``n`` of ``topics_mask``).
+
+    ``theme_id`` 0 counts every practice of the combination; a row with a theme's id counts
+    those linked to that theme (the theme facet, and the other facets once a theme is
+    chosen). It is a plain number, not a foreign key: rows of a removed theme are ignored.
     """
 
     __tablename__ = "practice_facet_counts"
@@ -330,6 +350,7 @@ class FacetCount(Base):
             "year",
             "original_language",
             "is_translated",
+            "theme_id",
             name="uq_practice_facet_counts_combination",
         ),
     )
@@ -341,6 +362,7 @@ class FacetCount(Base):
     year: Mapped[int]
     original_language: Mapped[str] = mapped_column(String(2))
     is_translated: Mapped[bool]
+    theme_id: Mapped[int] = mapped_column(default=0, server_default="0")
     count: Mapped[int] = mapped_column(default=0)
     topic_0: Mapped[int] = mapped_column(default=0)
     topic_1: Mapped[int] = mapped_column(default=0)

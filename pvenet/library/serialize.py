@@ -14,6 +14,16 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") + "Z" if value else None
 
 
+def _theme(theme: Any, language: str) -> dict[str, Any]:
+    shown = theme.text_for(language)
+    return {
+        "id": theme.id,
+        "term": theme.term.sequence,
+        "language": shown.language if shown else None,
+        "title": shown.title if shown else "",
+    }
+
+
 def practice_summary(practice: Practice, language: str) -> dict[str, Any]:
     """What a listing shows: the text in ``language`` where it exists, else the original."""
     text = practice.text_for(language)
@@ -36,6 +46,7 @@ def practice_summary(practice: Practice, language: str) -> dict[str, Any]:
         "published_at": _iso(practice.published_at),
         "revised_at": _iso(practice.revised_at),
         "revision": practice.revision_count,
+        "themes": [_theme(t, language) for t in practice.themes],
     }
 
 
@@ -79,6 +90,7 @@ CSV_COLUMNS = [
     "source_url",
     "visibility",
     "published_at",
+    "themes",
 ]
 
 
@@ -86,4 +98,5 @@ def csv_row(practice: Practice, language: str) -> list[Any]:
     data = practice_summary(practice, language)
     data["topics"] = ";".join(data["topics"])
     data["target_groups"] = ";".join(data["target_groups"])
+    data["themes"] = ";".join(f"{t['id']}:{t['title']}" for t in data["themes"])
     return ["" if data[c] is None else data[c] for c in CSV_COLUMNS]

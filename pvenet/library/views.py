@@ -76,6 +76,7 @@ def facet_groups(result) -> list[dict[str, Any]]:
             [(lang, str(helpers["language_label"](lang))) for lang in LANGUAGES],
         ),
         ("year", _("Year"), [(y, str(y)) for y in sorted(counts["year"], reverse=True)]),
+        ("theme", _("Theme of the chair"), _theme_values(counts.get("theme", {}), f.themes)),
     ]
     selected = {
         "state": f.states,
@@ -83,6 +84,7 @@ def facet_groups(result) -> list[dict[str, Any]]:
         "topic": f.topics,
         "language": f.languages,
         "year": f.years,
+        "theme": f.themes,
     }
     out = []
     for name, label, values in groups:
@@ -103,9 +105,26 @@ def facet_groups(result) -> list[dict[str, Any]]:
     return out
 
 
+def _theme_values(counts: Any, chosen: list[int]) -> list[tuple[int, str]]:
+    """The themes with practices (or chosen), newest term first, named with their term."""
+    from .themes import theme_label, themes_by_id
+
+    themes = themes_by_id(set(counts) | set(chosen))
+    ordered = sorted(themes.values(), key=lambda t: (-t.term.sequence, t.position))
+    return [(t.id, theme_label(t, current_language())) for t in ordered]
+
+
+def theme_ids() -> set[int]:
+    from sqlalchemy import select
+
+    from ..themes.models import Theme
+
+    return set(db.session.scalars(select(Theme.id)))
+
+
 @bp.get("/")
 def index():
-    f = parse_filters(request.args, state_codes=state_codes())
+    f = parse_filters(request.args, state_codes=state_codes(), theme_ids=theme_ids())
     result = listing(current_user, f, current_language())
     return render_template(
         "library/index.html",

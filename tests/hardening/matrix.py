@@ -161,3 +161,12 @@ def _add_rotation() -> None:
 
 
 _add_rotation()
+
+
+def _add_themes() -> None:
+    from tests.themes.matrix_world import entries
+
+    MATRIX.update(entries())
+
+
+_add_themes()

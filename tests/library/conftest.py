@@ -59,6 +59,7 @@ def content(
     topics: list[str] | None = None,
     target_groups: list[str] | None = None,
     source_url: str | None = None,
+    themes: list[int] | None = None,
 ) -> PracticeContent:
     texts = {language: TextContent(title, summary, body)}
     if translation:
@@ -71,6 +72,7 @@ def content(
         topics=topics if topics is not None else ["youth"],
         target_groups=target_groups or [],
         source_url=source_url,
+        themes=themes or [],
     )
 
 

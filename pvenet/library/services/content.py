@@ -8,8 +8,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from ...extensions import db
+from ...themes.models import Theme
 from ..models import Practice, PracticeText
 from ..search.text import fold
 from ..vocab import (
@@ -64,6 +66,8 @@ class PracticeContent:
     topics: list[str] = field(default_factory=list)
     target_groups: list[str] = field(default_factory=list)
     source_url: str | None = None
+    #: Ids of the chair's themes the practice is linked to.
+    themes: list[int] = field(default_factory=list)
 
     # -- conversions -------------------------------------------------------------------
 
@@ -77,6 +81,7 @@ class PracticeContent:
             topics=practice.topics,
             target_groups=practice.target_groups,
             source_url=practice.source_url,
+            themes=[t.id for t in practice.themes],
         )
 
     @classmethod
@@ -92,6 +97,7 @@ class PracticeContent:
             topics=list(data.get("topics", [])),
             target_groups=list(data.get("target_groups", [])),
             source_url=data.get("source_url"),
+            themes=[int(t) for t in data.get("themes", [])],
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -103,6 +109,7 @@ class PracticeContent:
             "topics": list(self.topics),
             "target_groups": list(self.target_groups),
             "source_url": self.source_url,
+            "themes": list(self.themes),
         }
 
     # -- rules ---------------------------------------------------------------------------
@@ -134,6 +141,7 @@ class PracticeContent:
         self.target_groups = [c for c in TARGET_GROUP_CODES if c in self.target_groups]
         if self.source_url is not None:
             check_url(self.source_url)
+        self.themes = check_themes(self.themes)
         if self.original_language not in self.texts:
             raise LibraryError(
                 _l("Write the title, summary and text in the original language."),
@@ -142,6 +150,21 @@ class PracticeContent:
         for lang, t in self.texts.items():
             check_text(lang, t)
         return self
+
+
+def check_themes(ids: list[int]) -> list[int]:
+    """The linked themes, each once, in the terms' and themes' order; unknown ids refused."""
+    wanted = {int(i) for i in ids}
+    if not wanted:
+        return []
+    found = list(
+        db.session.scalars(
+            select(Theme).where(Theme.id.in_(wanted)).order_by(Theme.term_id, Theme.position)
+        )
+    )
+    if len(found) != len(wanted):
+        raise LibraryError(_l("Choose the themes from the list."), "themes")
+    return [t.id for t in found]
 
 
 def check_url(url: str) -> None:
@@ -186,6 +209,11 @@ def apply_content(practice: Practice, content: PracticeContent) -> None:
     practice.original_language = content.original_language
     practice.topics_mask = to_mask(content.topics, TOPIC_CODES)
     practice.target_groups_mask = to_mask(content.target_groups, TARGET_GROUP_CODES)
+    if [t.id for t in practice.themes] != list(content.themes):
+        themes = {
+            t.id: t for t in db.session.scalars(select(Theme).where(Theme.id.in_(content.themes)))
+        }
+        practice.themes = [themes[i] for i in content.themes if i in themes]
     existing = {t.language: t for t in practice.texts}
     for lang, text in content.texts.items():
         row = existing.get(lang)

@@ -42,6 +42,8 @@ class Filters:
     topics: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    #: Theme ids (the chair's thematic priorities the practices are linked to).
+    themes: list[int] = field(default_factory=list)
     published_since: date | None = None
     sort: str = ""
     page: int = 1
@@ -62,6 +64,7 @@ class Filters:
             "topic": self.topics,
             "language": self.languages,
             "year": self.years,
+            "theme": self.themes,
             "sort": self.sort or None,
             "published_since": self.published_since.isoformat() if self.published_since else None,
         }
@@ -87,11 +90,18 @@ def _many(args: Any, name: str) -> list[str]:
     return out
 
 
-def parse_filters(args: Any, *, strict: bool = False, state_codes: set[str]) -> Filters:
+def parse_filters(
+    args: Any,
+    *,
+    strict: bool = False,
+    state_codes: set[str],
+    theme_ids: set[int] | None = None,
+) -> Filters:
     """Filters from query-string arguments.
 
     ``strict`` (the API): a bad value raises :class:`FilterError` with a message in the
-    reader's language; otherwise (pages) bad values are dropped.
+    reader's language; otherwise (pages) bad values are dropped. ``theme_ids``: the themes
+    that exist (``None``: any number is taken).
     """
 
     def bad(message: Any) -> None:
@@ -135,11 +145,18 @@ def parse_filters(args: Any, *, strict: bool = False, state_codes: set[str]) -> 
             else:
                 bad(message(value[:40]))
     for value in _many(args, "year"):
-        if value.isdigit() and 1900 <= int(value) <= 2200:
+        if value.isascii() and value.isdigit() and 1900 <= int(value) <= 2200:
             if int(value) not in f.years:
                 f.years.append(int(value))
         else:
             bad(_l("The year must be a number such as 2024; got “%(value)s”.", value=value[:40]))
+    for value in _many(args, "theme"):
+        number = value.isascii() and value.isdigit() and len(value) < 10
+        if number and (theme_ids is None or int(value) in theme_ids):
+            if int(value) not in f.themes:
+                f.themes.append(int(value))
+        else:
+            bad(_l("Unknown theme: %(value)s", value=value[:40]))
     since = args.get("published_since")
     if since:
         try:
@@ -167,6 +184,8 @@ def _number(raw: Any, default: int, maximum: int, strict: bool, message: Any) ->
     if raw in (None, ""):
         return default
     text = str(raw)
+    if not text.isascii():  # "²".isdigit() is true, but int("²") fails
+        text = ""
     if text.isdigit() and 0 < int(text) <= maximum:
         return int(text)
     if strict:

@@ -42,6 +42,7 @@ from ..models import (
     PracticeStatus,
     RevisionStatus,
     Visibility,
+    practice_themes,
 )
 from ..search import matches, parse_query, practice_ids, recent_matches, snippet
 from ..search.text import ParsedQuery
@@ -111,10 +112,16 @@ def _query(f: Filters) -> ParsedQuery | None:
     return parsed if parsed is not None and not parsed.is_empty else None
 
 
+def _theme_condition(themes: list[int]) -> ColumnElement[bool]:
+    linked = select(practice_themes.c.practice_id).where(practice_themes.c.theme_id.in_(themes))
+    return Practice.id.in_(linked)
+
+
 def _base_conditions(
-    user: Any, f: Filters, parsed: ParsedQuery | None, *, topics: bool = True
+    user: Any, f: Filters, parsed: ParsedQuery | None, *, topics: bool = True, themes: bool = True
 ) -> list[ColumnElement[bool]]:
-    """Visibility, search, date and topics: the filters applied in SQL to every query."""
+    """Visibility, search, date, topics and themes: the filters applied in SQL to every
+    query."""
     conditions: list[ColumnElement[bool]] = [published_visible_to(user)]
     if parsed is not None:
         conditions.append(Practice.id.in_(practice_ids(parsed)))
@@ -122,6 +129,8 @@ def _base_conditions(
         conditions.append(Practice.published_at >= datetime.combine(f.published_since, time.min))
     if topics and f.topics:
         conditions.append(Practice.topics_mask.op("&")(to_mask(f.topics, TOPIC_CODES)) != 0)
+    if themes and f.themes:
+        conditions.append(_theme_condition(f.themes))
     return conditions
 
 
@@ -192,13 +201,17 @@ def _row_matches(values: dict[str, Any], f: Filters, skip: str | None = None) ->
 def _table_facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[Any]]]:
     """Facet counts from the facet-count table: a few small ``GROUP BY`` queries.
 
-    Usable without a search text or date and with at most one topic: with a topic ``t``
-    chosen, a combination counts its practices with ``t`` (column ``topic_<t>``).
+    Usable without a search text or date and with at most one topic and one theme: with a
+    topic ``t`` chosen, a combination counts its practices with ``t`` (column
+    ``topic_<t>``); with a theme chosen, the rows of that theme count instead of the rows
+    of every practice (``theme_id`` 0).
     """
     table = FacetCount
     visible = visibility_condition(user, table.visibility, table.state_id)
     n = getattr(table, TOPIC_COLUMNS[TOPIC_CODES.index(f.topics[0])]) if f.topics else table.count
-    chosen: dict[str, ColumnElement[bool]] = {}
+    chosen: dict[str, ColumnElement[bool]] = {
+        "theme": table.theme_id == (f.themes[0] if f.themes else 0)
+    }
     if f.states:
         chosen["state"] = table.state_id.in_(
             select(MemberState.id).where(MemberState.code.in_(f.states))
@@ -244,13 +257,19 @@ def _table_facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[A
     facets["topic"] = Counter(
         {code: int(v or 0) for code, v in zip(TOPIC_CODES, row[1:], strict=True)}
     )
+    stmt = (
+        select(table.theme_id, func.sum(n))
+        .where(*where("theme"), table.theme_id != 0)
+        .group_by(table.theme_id)
+    )
+    facets["theme"] = Counter({key: int(v or 0) for key, v in db.session.execute(stmt)})
     return int(row[0] or 0), {name: +counter for name, counter in facets.items()}
 
 
 def facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[Any]]]:
     """The number of matching practices and every facet's counts (see module docstring)."""
     parsed = _query(f)
-    if parsed is None and f.published_since is None and len(f.topics) <= 1:
+    if parsed is None and f.published_since is None and len(f.topics) <= 1 and len(f.themes) <= 1:
         return _table_facet_counts(user, f)
     return _grouped_facet_counts(user, f, parsed)
 
@@ -286,8 +305,23 @@ def _grouped_facet_counts(
                 if row[6 + i]:
                     topic_counts[code] += int(row[6 + i])
     facets["topic"] = topic_counts
+    facets["theme"] = _theme_counts(
+        _base_conditions(user, f, parsed, themes=False) + _facet_conditions(f)
+    )
     # Drop values nobody can find (combinations whose practices all left the library).
     return total, {name: +counter for name, counter in facets.items()}
+
+
+def _theme_counts(conditions: list[Any]) -> Counter[Any]:
+    """How many matching practices each theme has (the theme facet, without its filter)."""
+    theme = practice_themes.c.theme_id
+    stmt = (
+        select(theme, func.count(Practice.id))
+        .join(practice_themes, practice_themes.c.practice_id == Practice.id)
+        .where(*conditions)
+        .group_by(theme)
+    )
+    return Counter({key: int(v) for key, v in db.session.execute(stmt)})
 
 
 def _ordered(stmt: Select[Any], f: Filters, locale: str, rank: Any = None) -> Select[Any]:
