@@ -399,6 +399,7 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
         case((and_(*_base_conditions(user, f, None)), 1), else_=0),
         case((and_(*_base_conditions(user, f, None, topics=False)), 1), else_=0),
         hits.c.rank,
+        case((and_(*_base_conditions(user, f, None, themes=False)), 1), else_=0),
     ).join(hits, hits.c.practice_id == Practice.id)
     rows: dict[int, Any] = {}
     ranks: dict[int, float] = {}
@@ -410,8 +411,10 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
             rows[row[0]], ranks[row[0]] = row, rank
     capped = n_hits >= SEARCH_CANDIDATES
     facets: dict[str, Counter[Any]] = {
-        name: Counter() for name in ("state", "type", "year", "language", "topic")
+        name: Counter() for name in ("state", "type", "year", "language", "topic", "theme")
     }
+    # The theme facet counts the candidates passing every other filter (not the theme's).
+    theme_candidates: list[int] = []
     items: list[Practice] = []
     shown: list[Any] = []
     if rows:
@@ -432,6 +435,8 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
                 for i, code in enumerate(TOPIC_CODES):
                     if row[8] & (1 << i):
                         facets["topic"][code] += 1
+            if row[12] and everything:
+                theme_candidates.append(row[0])
             if not row[9]:
                 continue
             if everything:
@@ -441,6 +446,11 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
                 if all(v for name, v in ok.items() if name != facet):
                     for value in values[facet]:
                         facets[facet][value] += 1
+        if theme_candidates:
+            linked = select(practice_themes.c.theme_id).where(
+                practice_themes.c.practice_id.in_(theme_candidates)
+            )
+            facets["theme"].update(db.session.scalars(linked))
         shown.sort(key=_sort_key(f, ranks))
         start = (f.page - 1) * f.per_page
         page_ids = [row[0] for row in shown[start : start + f.per_page]]
