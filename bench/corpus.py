@@ -13,6 +13,7 @@ drawn with a Zipf-like law, so the last ones are rare (a few dozen texts in 100,
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 
@@ -315,6 +316,8 @@ RARE_RU = "Созаке"
 RARE_SHARE = 1 / 500
 
 _PLACE_WEIGHTS = [1.0 / (i + 1) ** 1.6 for i in range(len(PLACES))]
+#: Cumulative, computed once: random.choices(weights=…) would add them up at every draw.
+_PLACE_CUM_WEIGHTS = list(itertools.accumulate(_PLACE_WEIGHTS))
 
 
 @dataclass
@@ -348,7 +351,7 @@ class Corpus:
 
     def _place(self) -> Piece:
         if self.rng.random() < 0.5:
-            return self.rng.choices(self.places, weights=_PLACE_WEIGHTS)[0]
+            return self.rng.choices(self.places, cum_weights=_PLACE_CUM_WEIGHTS)[0]
         return self._pick("place")
 
     def sentence(self) -> tuple[str, str]:
@@ -369,7 +372,7 @@ class Corpus:
 
     def title(self) -> tuple[str, str]:
         head, tail = self._pick("title_head"), self._pick("title_tail")
-        place = self.rng.choices(self.places, weights=_PLACE_WEIGHTS)[0]
+        place = self.rng.choices(self.places, cum_weights=_PLACE_CUM_WEIGHTS)[0]
         sep = ": "
         text = f"{head.text} {place.text}{sep}{tail.text}"
         return text, f"{head.stems} {place.stems} {tail.stems}"

@@ -405,7 +405,7 @@ def previous_runs(path: Path, exclude: set[str]) -> list[Run]:
 
 
 def write_results(runs: list[Run], checks, args) -> None:
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = getattr(args, "stamp", None) or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     data = {
         "generated": stamp,
         "duration_s": args.duration,
@@ -502,11 +502,24 @@ def main() -> None:
         "--only", default="", help="comma-separated endpoint names to measure (default: all)"
     )
     parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="measure nothing: rewrite RESULTS.md from results.json (after editing HISTORY.md)",
+    )
+    parser.add_argument(
         "--merge",
         action="store_true",
         help="keep the runs of other backends found in the existing results.json",
     )
     args = parser.parse_args()
+    if args.report_only:
+        saved = json.loads((Path(args.out) / "results.json").read_text())
+        args.duration, args.connections = saved["duration_s"], saved["connections"]
+        args.workers, args.stamp = saved["workers"], saved["generated"]
+        runs = previous_runs(Path(args.out) / "results.json", exclude=set())
+        write_results(runs, check_targets(runs, args.practices, args.scale), args)
+        print(f"Written {Path(args.out) / 'RESULTS.md'}")
+        return
     ensure_wrk()
     if args.only:
         wanted = set(args.only.split(",")) | {"healthz"}

@@ -12,7 +12,7 @@ import pytest
 from pvenet import clock
 from pvenet.audit.services import record
 from pvenet.auth.models import Role
-from pvenet.library.models import Attachment, ReviewComment
+from pvenet.library.models import Attachment, PracticeRevision, ReviewComment
 from pvenet.library.services.workflow import start_revision
 from pvenet.notifications import services as notes
 from tests.library.conftest import (  # noqa: F401
@@ -143,7 +143,27 @@ def test_practice_page(client, auth, db, make_practice, secretariat):
         db.session.commit()
 
     assert_no_n_plus_one(client, f"/library/{practice.id}", add)
-    assert_no_n_plus_one(client, f"/library/{practice.id}/revisions", lambda n: None)
+
+
+def test_revisions_page(client, auth, db, make_practice, secretariat, make_user):
+    """Every published revision is listed with the administrator who approved it."""
+    practice = make_practice(title="Revised often", files=[])
+    numbers = iter(range(practice.revision_count + 1, 10_000))
+
+    def add(n):
+        for _ in range(n):
+            approver = make_user(Role.admin, None)
+            db.session.add(
+                PracticeRevision(
+                    practice_id=practice.id,
+                    number=next(numbers),
+                    data={"texts": {}},
+                    approved_by_id=approver.id,
+                )
+            )
+        db.session.commit()
+
+    assert_no_n_plus_one(client, f"/library/{practice.id}/revisions", add)
 
 
 def test_review_queue(client, auth, make_practice, secretariat):
