@@ -552,7 +552,9 @@ def write_results(data: dict[str, Any]) -> None:
         f"{people['focal_points']} focal points creating and submitting practices through "
         f"the forms, {people['reviewers']} reviewers approving or returning them) for "
         f"{data['duration_s']:.0f} s against gunicorn ({data['workers']} sync workers) and "
-        f"PostgreSQL on 127.0.0.1, on a 2-core machine shared with the load generator. "
+        f"PostgreSQL on 127.0.0.1, on a 2-core machine shared with the load generator "
+        f"(1-minute load average {data['load_average_1min']['before']:.1f} before the run, "
+        f"{data['load_average_1min']['after']:.1f} after: other work shared the cores). "
         f"Think time 0.3–1.2 s between a person's steps. Raw figures: "
         "`bench/load-results.json`.",
         "",
@@ -629,6 +631,7 @@ def main() -> None:
     finally:
         bench.env_for = saved_env_for
     rec = Recorder()
+    load_before = os.getloadavg()[0]
     base = f"http://127.0.0.1:{port}"
     print(
         f"{visitors} visitors, {focal_points} focal points, {reviewers} reviewers "
@@ -673,6 +676,7 @@ def main() -> None:
         "server_errors": server_errors(bench.WORK / f"{TAG}-0" / "gunicorn.log"),
         "conflicts": rec.conflicts,
         "worker_peak_rss_mb": rss,
+        "load_average_1min": {"before": load_before, "after": os.getloadavg()[0]},
         "kinds": kinds,
         "checks": [{"check": c, "ok": ok, "detail": d} for c, ok, d in checks],
         "overrides": OVERRIDES,
