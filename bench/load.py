@@ -533,12 +533,32 @@ def summarise(rec: Recorder, seconds: float) -> dict[str, dict[str, Any]]:
     return out
 
 
-def server_errors(log: Path) -> int:
+def server_side(log: Path) -> dict[str, Any]:
+    """The app's own request log (JSON lines in production): how many requests it answered,
+    how long it worked on them (without the time they waited for a free worker), how many
+    5xx it sent, and tracebacks or worker timeouts in the log."""
     text = log.read_text(errors="replace") if log.exists() else ""
-    return text.count("Traceback") + len(re.findall(r"\[CRITICAL\]|WORKER TIMEOUT", text))
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("{"):
+            try:
+                lines.append(json.loads(line))
+            except ValueError:
+                continue
+    times = [x["duration_ms"] / 1000 for x in lines if "duration_ms" in x]
+    return {
+        "requests": len(times),
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "p99_ms": percentile(times, 99),
+        "status_5xx": sum(1 for x in lines if int(x.get("status", 0)) >= 500),
+        "tracebacks": text.count("Traceback")
+        + len(re.findall(r"\[CRITICAL\]|WORKER TIMEOUT", text)),
+    }
 
 
 def write_results(data: dict[str, Any]) -> None:
+    server = data["server"]
     (bench.BENCH / "load-results.json").write_text(
         json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     )
@@ -559,9 +579,12 @@ def write_results(data: dict[str, Any]) -> None:
         "`bench/load-results.json`.",
         "",
         f"**{data['requests']:,} requests, {data['rps']:.1f} req/s, "
-        f"{data['errors']} errors** (5xx, unexpected status or no answer); server tracebacks "
-        f"in the log: {data['server_errors']}. Reviewers who found a submission already "
-        f"decided by another: {data['conflicts']}.",
+        f"{data['errors']} errors** (5xx, unexpected status or no answer). The app's own "
+        f"request log: {server['requests']:,} requests answered, {server['status_5xx']} "
+        f"with 5xx, {server['tracebacks']} tracebacks or worker timeouts; time spent in the "
+        f"app p50 {server['p50_ms']:.0f} ms, p95 {server['p95_ms']:.0f} ms, p99 "
+        f"{server['p99_ms']:.0f} ms (the times below also hold the wait for a free worker). "
+        f"Reviewers who found a submission already decided by another: {data['conflicts']}.",
         "",
         "| request | count | req/s | p50 ms | p95 ms | p99 ms | max ms | statuses |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -664,6 +687,15 @@ def main() -> None:
     checks = verify(app, rec, before)
     kinds = summarise(rec, elapsed)
     total = sum(k["requests"] for k in kinds.values())
+    answered = total - sum(k["statuses"].get("no answer", 0) for k in kinds.values())
+    logged = server_side(bench.WORK / f"{TAG}-0" / "gunicorn.log")["requests"]
+    checks.append(
+        (
+            "every answered request is in the app's own request log",
+            logged == answered,
+            f"{logged} logged, {answered} answered",
+        )
+    )
     data = {
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "people": {"visitors": visitors, "focal_points": focal_points, "reviewers": reviewers},
@@ -673,7 +705,7 @@ def main() -> None:
         "rps": total / elapsed,
         "errors": len(rec.errors),
         "error_samples": rec.errors[:20],
-        "server_errors": server_errors(bench.WORK / f"{TAG}-0" / "gunicorn.log"),
+        "server": server_side(bench.WORK / f"{TAG}-0" / "gunicorn.log"),
         "conflicts": rec.conflicts,
         "worker_peak_rss_mb": rss,
         "load_average_1min": {"before": load_before, "after": os.getloadavg()[0]},
@@ -681,7 +713,13 @@ def main() -> None:
         "checks": [{"check": c, "ok": ok, "detail": d} for c, ok, d in checks],
         "overrides": OVERRIDES,
     }
-    ok = not rec.errors and not data["server_errors"] and all(ok for _c, ok, _d in checks)
+    server = data["server"]
+    ok = (
+        not rec.errors
+        and not server["status_5xx"]
+        and not server["tracebacks"]
+        and all(ok for _c, ok, _d in checks)
+    )
     data["ok"] = ok
     for kind, r in kinds.items():
         print(
