@@ -52,7 +52,8 @@ def readable_practice(practice_id: int) -> Practice:
         db.session.execute(
             update(Practice)
             .where(Practice.id == practice_id)
-            .values(status=Practice.status)
+            # both columns set to themselves: nothing changes, not even ``updated_at``
+            .values(status=Practice.status, updated_at=Practice.updated_at)
             .execution_options(synchronize_session=False)
         )
     practice = db.session.get(Practice, practice_id, populate_existing=lock)

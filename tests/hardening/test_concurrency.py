@@ -232,3 +232,38 @@ def test_two_reviewers_deciding_at_once_make_one_decision(shared_app, first, sec
         }
         assert status == expected[decisions[0].action]
         db.session.remove()
+
+
+def test_taking_the_lock_changes_nothing(app, client, auth, db, make_user, states):
+    """The lock a POST takes on a practice is a no-op UPDATE: a comment (which commits)
+    leaves the practice's "last change" time as it was."""
+    from datetime import datetime
+
+    from pvenet import clock
+    from pvenet.library.models import Practice, Visibility
+    from pvenet.library.services.content import PracticeContent, TextContent
+    from pvenet.library.services.workflow import create_practice, submit
+
+    author = make_user(Role.focal_point, "KZ")
+    clock.set_now(datetime(2026, 1, 5, 9, 0))
+    practice = create_practice(
+        author,
+        state=states["KZ"],
+        content=PracticeContent(
+            type="guidance",
+            year=2024,
+            original_language="en",
+            texts={"en": TextContent("Guide", "Summary.", "Body.")},
+        ),
+        visibility=Visibility.public,
+        now=clock.utcnow_naive(),
+    )
+    submit(practice, author, now=clock.utcnow_naive())
+    db.session.commit()
+    before = practice.updated_at
+    clock.set_now(datetime(2026, 2, 5, 9, 0))
+    auth.login(author)
+    res = client.post(f"/library/{practice.id}/comments", data={"comment-body": "A note."})
+    assert res.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Practice, practice.id).updated_at == before
