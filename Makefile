@@ -9,13 +9,14 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 
 .PHONY: static security run test test-pg test-browser lint format install install-dev translations \
-        translations-update migrate bench clean help
+        translations-update migrate bench load clean help
 
 help:
 	@echo "make run    – set up and serve the demo on http://127.0.0.1:5000"
 	@echo "make test   – set up and run the whole test suite"
 	@echo "make lint   – ruff lint and format check"
 	@echo "make bench  – performance benchmark (slow; not part of make test)"
+	@echo "make load   – 50 people at once for ~2.5 min on gunicorn + PostgreSQL (not part of make test)"
 
 # The venv is rebuilt only when pyproject.toml changes (stamp files), so a second run is fast.
 $(BIN)/python:
@@ -81,6 +82,10 @@ migrate: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev translations
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# 50 simulated people on gunicorn + PostgreSQL (database pvenet_load); see bench/load.py.
+load: $(VENV)/.installed-dev translations static
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -479,7 +479,13 @@ def write_results(runs: list[Run], checks, args) -> None:
     history = BENCH / "HISTORY.md"
     if history.exists():
         lines += ["", history.read_text().strip()]
-    (out / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    # The load test (`make load`, bench/load.py) writes its own section: keep it.
+    target = out / "RESULTS.md"
+    previous = target.read_text() if target.exists() else ""
+    kept = re.search(r"<!-- load:start -->.*?<!-- load:end -->", previous, re.S)
+    if kept:
+        lines += ["", kept.group(0)]
+    target.write_text("\n".join(lines) + "\n")
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy import update
 
 from .. import clock
 from ..extensions import db
@@ -38,8 +39,24 @@ def now():
 
 
 def readable_practice(practice_id: int) -> Practice:
-    """The practice, or 404 for anyone who may not know it exists."""
-    practice = db.session.get(Practice, practice_id)
+    """The practice, or 404 for anyone who may not know it exists.
+
+    A POST (every change of a practice) first takes the write lock on its row, kept until
+    the view commits, and only then reads it: two people acting on the same practice at
+    once take turns, and the second sees what the first did (two reviewers deciding one
+    submission: one decides, the other is told it is done). A no-op UPDATE rather than
+    SELECT … FOR UPDATE, because SQLite ignores the latter but serialises writers.
+    """
+    lock = request.method == "POST"
+    if lock:
+        db.session.execute(
+            update(Practice)
+            .where(Practice.id == practice_id)
+            # both columns set to themselves: nothing changes, not even ``updated_at``
+            .values(status=Practice.status, updated_at=Practice.updated_at)
+            .execution_options(synchronize_session=False)
+        )
+    practice = db.session.get(Practice, practice_id, populate_existing=lock)
     if practice is None or not access.may_read(current_user, practice, now()):
         abort(404)
     return practice

@@ -9,10 +9,13 @@ Answers:
 
 Users ("who"): visitor, observer, fp_own (focal point of the state that owns the object),
 fp_other (focal point of another state), fp_chair (focal point of the chairing state),
-admin, deactivated (was logged in, then deactivated), and token_observer / token_fp /
-token_admin (a personal API token, no session).
+admin, deactivated (was logged in, then deactivated), and the personal API token (no
+session) of each of them: token_observer, token_fp (of fp_own), token_fp_other,
+token_fp_chair, token_admin and token_deactivated (its owner deactivated since).
 
-Each feature adds its routes here; a route missing from MATRIX fails the suite.
+Each feature adds its routes here; a route missing from MATRIX fails the suite. A route
+whose answer depends on the object (a draft, a submission, a network-only or restricted
+practice) gets further probes in EXTRA.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SESSION_USERS = ["visitor", "observer", "fp_own", "fp_other", "fp_chair", "admin", "deactivated"]
-TOKEN_USERS = ["token_observer", "token_fp", "token_admin"]
-WHO = SESSION_USERS + TOKEN_USERS
+from tests.hardening.who import SESSION_USERS, TOKEN_OWNERS, TOKEN_USERS, WHO
+
+__all__ = ["EXTRA", "MATRIX", "SESSION_USERS", "TOKEN_OWNERS", "TOKEN_USERS", "WHO"]
 
 
 def same(answer: str) -> dict[str, str]:
@@ -34,9 +37,10 @@ def public() -> dict[str, str]:
 
 
 def members(*, html: bool = True) -> dict[str, str]:
-    """Logged-in users of any role; tokens count only on the API."""
+    """Logged-in users of any role; tokens count only on the API, and a deactivated
+    user's token no longer counts at all."""
     out = same("ok")
-    out["visitor"] = out["deactivated"] = "login"
+    out["visitor"] = out["deactivated"] = out["token_deactivated"] = "login"
     if html:
         for t in TOKEN_USERS:
             out[t] = "login"
@@ -48,7 +52,8 @@ def admins(*, html: bool = True) -> dict[str, str]:
     for w in ("observer", "fp_own", "fp_other", "fp_chair"):
         out[w] = "forbidden"
     if not html:
-        out["token_observer"] = out["token_fp"] = "forbidden"
+        for t in ("token_observer", "token_fp", "token_fp_other", "token_fp_chair"):
+            out[t] = "forbidden"
     return out
 
 
@@ -57,15 +62,19 @@ def api_read() -> dict[str, str]:
 
 
 def api_write(allowed: tuple[str, ...]) -> dict[str, str]:
-    """API writes: session users are refused (401: token needed), tokens by role."""
+    """API writes: session users are refused (401: token needed), tokens by role; the
+    token of a deactivated user is refused like a missing one."""
     out = same("login")
     for t in TOKEN_USERS:
         out[t] = "ok" if t in allowed else "forbidden"
+    out["token_deactivated"] = "login"
     return out
 
 
 # (method, endpoint) -> (url builder(world) -> str, expectations, form data or None)
 Entry = tuple[Callable[[Any], str], dict[str, str], dict[str, Any] | None]
+#: further probes of routes in MATRIX, on other objects: (method, endpoint, entry)
+EXTRA: list[tuple[str, str, Entry]] = []
 
 MATRIX: dict[tuple[str, str], Entry] = {
     ("GET", "home.index"): (lambda w: "/", public(), None),
@@ -146,9 +155,10 @@ MATRIX: dict[tuple[str, str], Entry] = {
 
 
 def _add_library() -> None:
-    from tests.library.matrix_world import entries
+    from tests.library.matrix_world import entries, extra
 
     MATRIX.update(entries())
+    EXTRA.extend(extra())
 
 
 _add_library()

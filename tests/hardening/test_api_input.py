@@ -136,3 +136,29 @@ def test_default_json_limit_takes_the_largest_legal_practice(client, db, token):
     body["texts"]["en"] = {"title": "Large", "summary": "S.", "body": "b" * 100_000}
     res = client.post("/api/v1/practices", json=body, headers=token)
     assert res.status_code == 201, res.json
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/practices/9223372036854775808",
+        "/api/v1/practices/2147483648",
+        "/library/99999999999999999999",
+        "/library/1/files/99999999999999999999",
+        "/admin/users/99999999999999999999",
+    ],
+)
+def test_ids_too_large_for_a_database_column_are_404_not_500(client, path):
+    res = client.get(path, headers={"Accept-Language": "ru"})
+    assert res.status_code == 404
+    if path.startswith("/api/"):
+        assert "По этому адресу ничего нет" in res.json["message"]
+
+
+def test_largest_database_id_still_matches_its_route(app):
+    from werkzeug.exceptions import NotFound
+
+    urls = app.url_map.bind("localhost")
+    assert urls.match("/library/2147483647") == ("library.detail", {"practice_id": 2147483647})
+    with pytest.raises(NotFound):
+        urls.match("/library/2147483648")

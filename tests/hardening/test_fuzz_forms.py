@@ -207,3 +207,66 @@ def test_nul_in_query_and_json(client):
         "/api/v1/openapi.json", data='{"a": "x\\u0000"}', content_type="application/json"
     )
     assert res.status_code in (400, 401, 405)
+
+
+PRACTICE_FORM = {
+    "state": "KZ",
+    "type": "programme",
+    "year": "2024",
+    "original_language": "ru",
+    "summary_ru": "Кратко.",
+    "body_ru": "Текст.",
+    "topics": ["youth"],
+    "visibility": "public",
+}
+
+
+@FUZZ
+@given(
+    title=st.one_of(
+        st.text(min_size=1, max_size=320),
+        st.sampled_from(
+            [
+                "Кыргызстан — молодёжь",
+                "mixed кириллица Ўзбекистон",
+                "zero\u200bwidth\u200d",
+                "\u202eRTL\u202c \u2067isolate\u2069",
+                "שלום عربى",
+                "🇰🇿🇰🇬🇹🇯🇹🇲🇺🇿 👩🏽‍🏫",
+                "x" * 300,
+                "x" * 301,
+            ]
+        ),
+    )
+)
+def _practice_titles(client, db, title):
+    from pvenet.library.models import PracticeText
+
+    res = client.post("/library/new", data={**PRACTICE_FORM, "title_ru": title})
+    assert res.status_code in (200, 302, 400), res.status_code
+    if res.status_code == 302:  # accepted: kept exactly (only outer whitespace trimmed)
+        practice_id = int(res.headers["Location"].rsplit("/", 1)[1])
+        db.session.expire_all()
+        stored = db.session.query(PracticeText).filter_by(practice_id=practice_id).one()
+        assert stored.title == title.strip()
+    elif res.status_code == 200:  # refused: the form says which field and why
+        assert "is-invalid" in res.text or "alert-danger" in res.text, title
+    else:  # NUL: refused before any form
+        assert "\x00" in title and "NUL" in res.text
+
+
+def test_practice_form_keeps_unusual_titles_intact_or_refuses_them_clearly(
+    client, auth, db, focal_point
+):
+    auth.login(focal_point)
+    _practice_titles(client, db)
+
+
+@pytest.mark.parametrize("name", ["Скрипт отчёта", "sync\u200bjob", "\u202eRTL", "🔑 ключ"])
+def test_token_names_round_trip(client, auth, db, focal_point, name):
+    from pvenet.auth.models import ApiToken
+
+    auth.login(focal_point)
+    assert client.post("/auth/tokens", data={"name": name}).status_code in (200, 302)
+    db.session.expire_all()
+    assert db.session.query(ApiToken).one().name == name

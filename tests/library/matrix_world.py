@@ -19,11 +19,14 @@ from pvenet.library.services.attachments import add_attachment
 from pvenet.library.services.content import PracticeContent, TextContent
 from pvenet.library.services.workflow import approve, create_practice, submit
 from pvenet.library.vocab import PracticeType
+from tests.hardening.who import TOKEN_USERS
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def _practice(w: Any, title: str, *, attach: bool = False):
+def _practice(
+    w: Any, title: str, *, attach: bool = False, visibility: Visibility = Visibility.public
+):
     author = w.users["fp_own"]
     now = clock.utcnow_naive()
     practice = create_practice(
@@ -36,7 +39,7 @@ def _practice(w: Any, title: str, *, attach: bool = False):
             texts={"en": TextContent(title, "Summary.", "Body.")},
             topics=["youth"],
         ),
-        visibility=Visibility.public,
+        visibility=visibility,
         now=now,
     )
     attachment = (
@@ -58,6 +61,15 @@ def lib(w: Any) -> SimpleNamespace:
         submitted, _none = _practice(w, "Submitted guide")
         submit(submitted, w.users["fp_own"], now=now)
         draft, draft_file = _practice(w, "Draft guide", attach=True)
+        network, network_file = _practice(
+            w, "Members' guide", attach=True, visibility=Visibility.network
+        )
+        restricted, restricted_file = _practice(
+            w, "Sensitive guide", attach=True, visibility=Visibility.restricted
+        )
+        for practice in (network, restricted):
+            submit(practice, w.users["fp_own"], now=now)
+            approve(practice, w.users["admin"], now=now)
         db.session.commit()
         w.library = SimpleNamespace(
             published=published.id,
@@ -65,12 +77,16 @@ def lib(w: Any) -> SimpleNamespace:
             submitted=submitted.id,
             draft=draft.id,
             draft_file=draft_file.id,
+            network=network.id,
+            network_file=network_file.id,
+            restricted=restricted.id,
+            restricted_file=restricted_file.id,
         )
     return w.library
 
 
 SESSION = ["observer", "fp_own", "fp_other", "fp_chair", "admin"]
-ANONYMOUS = ["visitor", "deactivated", "token_observer", "token_fp", "token_admin"]
+ANONYMOUS = ["visitor", "deactivated", *TOKEN_USERS]
 
 
 def html(**answers: str) -> dict[str, str]:
@@ -159,11 +175,80 @@ def entries() -> dict[tuple[str, str], tuple[Any, dict[str, str], dict[str, Any]
         ("POST", "library_api.create"): (
             fixed("/api/v1/practices"),
             {
-                **dict.fromkeys(SESSION + ["visitor", "deactivated"], "login"),
+                **dict.fromkeys(SESSION + ["visitor", "deactivated", "token_deactivated"], "login"),
                 "token_observer": "forbidden",
                 "token_fp": "bad",
+                "token_fp_other": "bad",
+                "token_fp_chair": "bad",
                 "token_admin": "bad",
             },
             {},
         ),
     }
+
+
+def readers(**allowed: str) -> dict[str, str]:
+    """Who may see a practice that is not public: everyone named in ``allowed`` (a session
+    user and the token of the same user answer alike); for all others it does not exist."""
+    out = dict.fromkeys(SESSION + ANONYMOUS, "notfound")
+    for who, answer in allowed.items():
+        out[who] = answer
+    return out
+
+
+def _both(*users: str) -> dict[str, str]:
+    """Each user and their token: ``fp_own`` → also ``token_fp``."""
+    token = {"fp_own": "token_fp"}
+    return {k: "ok" for u in users for k in (u, token.get(u, f"token_{u}"))}
+
+
+#: readers of each kind of KZ practice (DESIGN.md: network-only for logged-in members;
+#: restricted to its own state's focal points and admins; drafts to their authors and
+#: admins; a submission also to its reviewers, here the chair)
+DRAFT = readers(**_both("fp_own", "admin"))
+SUBMITTED = readers(**_both("fp_own", "admin", "fp_chair"))
+NETWORK = readers(**_both("observer", "fp_own", "fp_other", "fp_chair", "admin"))
+RESTRICTED = readers(**_both("fp_own", "admin"))
+
+
+def on_pages(expected: dict[str, str]) -> dict[str, str]:
+    """The same on the HTML pages, where a token counts for nothing (as a visitor)."""
+    return {**expected, **dict.fromkeys(TOKEN_USERS, expected["visitor"])}
+
+
+def extra() -> list[tuple[str, str, Any]]:
+    """The reading routes again, on practices that are not public or not published."""
+
+    def url(template: str, **attrs: str) -> Any:
+        return lambda w: template.format(**{k: getattr(lib(w), v) for k, v in attrs.items()})
+
+    probes = []
+    for what, expected in (
+        ("draft", DRAFT),
+        ("submitted", SUBMITTED),
+        ("network", NETWORK),
+        ("restricted", RESTRICTED),
+    ):
+        probes += [
+            ("GET", "library.detail", (url("/library/{p}", p=what), on_pages(expected), None)),
+            (
+                "GET",
+                "library_api.get_practice",
+                (url("/api/v1/practices/{p}", p=what), expected, None),
+            ),
+        ]
+    # (the draft's file is removed by the matrix's own remove_file probe)
+    for what in ("network", "restricted"):
+        expected = {"network": NETWORK, "restricted": RESTRICTED}[what]
+        probes.append(
+            (
+                "GET",
+                "library.download",
+                (
+                    url("/library/{p}/files/{f}", p=what, f=f"{what}_file"),
+                    on_pages(expected),
+                    None,
+                ),
+            )
+        )
+    return probes
