@@ -15,6 +15,7 @@ from .auth.models import Role, User
 from .auth.passwords import hash_password
 from .extensions import db
 from .library.demo import seed_library
+from .rotation.demo import seed_rotation
 from .states.services import all_states, ensure_member_states
 from .themes.demo import seed_programmes, store_reports
 
@@ -69,6 +70,7 @@ def seed_accounts(progress: Callable[[str], None]) -> None:
 
 STEPS: list[tuple[str, Callable[[Callable[[str], None]], None]]] = [
     ("accounts", seed_accounts),
+    ("rotation", seed_rotation),
     ("programmes of the chair", seed_programmes),
     ("library", seed_library),
     ("term reports", store_reports),

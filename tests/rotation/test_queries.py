@@ -56,3 +56,40 @@ def test_chairing_state_at_the_handover_minute_in_almaty(policy, states):
 def test_the_library_asks_the_rotation_who_chairs(policy, states):
     assert library_chair(datetime(2026, 8, 1, 12)) == states["UZ"].id
     assert library_chair(datetime(2019, 3, 1, 12)) is None  # UNODC's inaugural term
+
+
+def test_who_chairs_is_loaded_once_per_request(app, policy, states):
+    from sqlalchemy import event
+
+    from pvenet.extensions import db
+
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    with app.test_request_context("/"):
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            for _ in range(10):
+                assert q.chairing_state_id(datetime(2026, 8, 1, tzinfo=UTC)) == states["UZ"].id
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+    assert len(statements) == 3  # policy, terms, states
+
+
+def test_a_new_term_length_applies_to_terms_not_yet_started(db, policy):
+    from pvenet.rotation.services.store import update_policy
+
+    today = date(2026, 8, 1)
+    update_policy(
+        policy, None, anchor_on=policy.anchor_on, term_months=4, timezone="Asia/Almaty",
+        reminder_days=[30, 7], today=today,
+    )  # fmt: skip
+    db.session.commit()
+    assert q.term_by_sequence(15, today).ends_on == date(2026, 12, 31)  # the current term
+    nxt = q.term_by_sequence(16, today)
+    assert (nxt.starts_on, nxt.ends_on, nxt.state_code) == (
+        date(2027, 1, 1),
+        date(2027, 4, 30),
+        "KZ",
+    )
+    stored = db.session.scalars(select(ChairTerm.sequence).order_by(ChairTerm.sequence)).all()
+    assert stored == list(range(stored[-1] + 1))  # no gap in the stored terms

@@ -275,8 +275,19 @@ def local_day(now: datetime, tz: str | ZoneInfo) -> date:
 
 
 def chairing_state_id(now: datetime) -> int | None:
-    """The member state chairing at the instant ``now`` (``None``: UNODC or not set up)."""
-    schedule = load_schedule()
+    """The member state chairing at the instant ``now`` (``None``: UNODC or not set up).
+
+    Within a request the schedule is loaded once: permission checks ask this for every
+    item of a listing, and a request that changes the schedule redirects afterwards.
+    """
+    from flask import g, has_request_context
+
+    if has_request_context():
+        if "_pvenet_chair_schedule" not in g:
+            g._pvenet_chair_schedule = load_schedule()
+        schedule = g._pvenet_chair_schedule
+    else:
+        schedule = load_schedule()
     if schedule is None:
         return None
     term = schedule.term_on(local_day(now, schedule.tz))

@@ -117,6 +117,7 @@ def update_policy(
     check_policy_values(
         term_months=term_months, timezone=timezone, reminder_days=reminders, order=policy.order
     )
+    ensure_stored(today)  # the terms so far are stored under the rules they had
     changes: dict[str, Any] = {}
     if anchor_on != policy.anchor_on:
         if today >= min(policy.anchor_on, anchor_on):
@@ -144,7 +145,7 @@ def update_policy(
     elif "term_months" in changes:
         from ..schedule import rederive
 
-        schedule = _schedule()
+        schedule = schedule_as_of(today)
         prev, upcoming = split_plan(schedule, today)
         save_upcoming(schedule, prev, rederive(prev, upcoming, schedule.rules))
     ensure_stored(today)
