@@ -158,3 +158,17 @@ def test_term_report_counts_the_library(db, linked, themes):
     # Nothing of it happened in the previous term.
     before = build_report(stored_term(13), NOW)
     assert before["balance"] is None and before["by_state"]["KZ"]["contributed"] == 0
+
+
+def test_a_removed_theme_leaves_no_counts(client, db, linked, themes, admin):
+    from pvenet.themes.services.themes import delete_theme
+
+    a, b = themes
+    delete_theme(b, admin, now=NOW)
+    db.session.commit()
+    ids = set(db.session.scalars(select(FacetCount.theme_id).where(FacetCount.theme_id != 0)))
+    assert ids == {a.id}
+    assert client.get("/api/v1/practices").get_json()["facets"]["theme"] == {str(a.id): 3}
+    kg = db.session.get(Practice, linked[2].id)
+    db.session.refresh(kg)
+    assert [t.id for t in kg.themes] == [a.id]
