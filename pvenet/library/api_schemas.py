@@ -135,6 +135,11 @@ schema(
                 "items": {"type": "string", "enum": TARGET_GROUP_CODES},
             },
             "source_url": {"type": "string", "nullable": True},
+            "themes": {
+                "type": "array",
+                "items": {"type": "integer"},
+                "description": "ids of the chair's themes (GET /api/v1/themes)",
+            },
             "texts": {
                 "type": "object",
                 "properties": {lang: _TEXT for lang in LANGUAGES},

@@ -172,3 +172,25 @@ def test_a_removed_theme_leaves_no_counts(client, db, linked, themes, admin):
     kg = db.session.get(Practice, linked[2].id)
     db.session.refresh(kg)
     assert [t.id for t in kg.themes] == [a.id]
+
+
+def test_api_creates_a_practice_linked_to_themes(client, db, themes, focal_point):
+    from pvenet.auth.services import create_api_token
+
+    a, _b = themes
+    _token, plain = create_api_token(focal_point, "t")
+    db.session.commit()
+    body = {
+        "type": "guidance",
+        "year": 2025,
+        "original_language": "en",
+        "texts": {"en": {"title": "T", "summary": "S", "body": "B"}},
+        "themes": [a.id],
+    }
+    headers = {"Authorization": f"Bearer {plain}"}
+    res = client.post("/api/v1/practices", json=body, headers=headers)
+    assert res.status_code == 201, res.get_json()
+    assert [t["id"] for t in res.get_json()["themes"]] == [a.id]
+    for bad in ([999_999], ["x"], "1"):
+        res = client.post("/api/v1/practices", json={**body, "themes": bad}, headers=headers)
+        assert res.status_code == 400
