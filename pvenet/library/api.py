@@ -42,6 +42,7 @@ _FIELDS = {
     "target_groups",
     "source_url",
     "texts",
+    "themes",
 }
 
 
@@ -268,6 +269,10 @@ def _parse_create(
     source_url = payload.get("source_url")
     if source_url is not None:
         _require_type("source_url", source_url, str, _("a string"))
+    themes = payload.get("themes", [])
+    _require_type("themes", themes, list, _("a list of theme ids"))
+    for value in themes:
+        _require_type("themes", value, int, _("a list of theme ids"))
     texts = _parse_texts(payload["texts"])
     state = _parse_state(payload.get("state"), actor)
     content = PracticeContent(
@@ -278,6 +283,7 @@ def _parse_create(
         topics=topics,
         target_groups=groups,
         source_url=source_url,
+        themes=themes,
     )
     return state, content, Visibility(visibility)
 

@@ -191,6 +191,11 @@ schema(
                 "maxLength": SOURCE_URL_MAX,
                 "pattern": "^https?://[^/]+",
             },
+            "themes": {
+                "type": "array",
+                "items": {"type": "integer", "minimum": 1, "maximum": 2147483647},
+                "description": "ids of the chair's themes (GET /api/v1/themes)",
+            },
             "texts": {
                 "type": "object",
                 "description": "the text in the original language is required",

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from ..themes.models import Theme
 from .models import FacetCount, Practice, PracticeStatus, practice_themes
 from .vocab import TOPIC_CODES
 
@@ -134,6 +135,10 @@ def _follow_practices(session: Session, _context: Any) -> None:
             deltas += _deltas(old, old_links.get(practice.id, none), -1)
     for row in deltas:
         _upsert(session, row)
+    # A removed theme's links go with it (ON DELETE CASCADE), and so do its count rows.
+    removed = [t.id for t in session.deleted if isinstance(t, Theme)]
+    if removed:
+        session.connection().execute(delete(FacetCount).where(FacetCount.theme_id.in_(removed)))
 
 
 def rebuild(session: Session) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -26,6 +27,8 @@ def template_helpers() -> dict[str, Any]:
         "th_in_language": lambda code: IN_LANGUAGE.get(code, code),
         "th_language": lambda code: LANGUAGE_LABELS.get(code, code),
         "th_scope": lambda code: SCOPE_SHORT.get(str(code), code),
+        "th_percent": lambda share: format_percent(share, "#,##0.0%"),
+        "th_number": lambda value: format_decimal(value, "0.00"),
         # The rotation's timeline links each stored term to its programme and report.
         "term_links": [
             ("themes.programme", _l("Programme of the chair")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
 from flask import Response, current_app, render_template, request
@@ -46,11 +47,20 @@ def report(sequence: int):
         {**t, "text": _text(t["texts"], language)[0], "language": _text(t["texts"], language)[1]}
         for t in data["themes"]
     ]
+    meetings = [
+        {
+            **m,
+            "starts": date.fromisoformat(m["starts_on"]),
+            "ends": date.fromisoformat(m["ends_on"]),
+        }
+        for m in data["meetings"]
+    ]
     return render_template(
         "themes/report.html",
         term=term,
         data=data,
         themes=themes,
+        meetings=meetings,
         language=language,
         state_label=lambda code: _state_label(code, language),
     )

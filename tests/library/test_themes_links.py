@@ -158,3 +158,39 @@ def test_term_report_counts_the_library(db, linked, themes):
     # Nothing of it happened in the previous term.
     before = build_report(stored_term(13), NOW)
     assert before["balance"] is None and before["by_state"]["KZ"]["contributed"] == 0
+
+
+def test_a_removed_theme_leaves_no_counts(client, db, linked, themes, admin):
+    from pvenet.themes.services.themes import delete_theme
+
+    a, b = themes
+    delete_theme(b, admin, now=NOW)
+    db.session.commit()
+    ids = set(db.session.scalars(select(FacetCount.theme_id).where(FacetCount.theme_id != 0)))
+    assert ids == {a.id}
+    assert client.get("/api/v1/practices").get_json()["facets"]["theme"] == {str(a.id): 3}
+    kg = db.session.get(Practice, linked[2].id)
+    db.session.refresh(kg)
+    assert [t.id for t in kg.themes] == [a.id]
+
+
+def test_api_creates_a_practice_linked_to_themes(client, db, themes, focal_point):
+    from pvenet.auth.services import create_api_token
+
+    a, _b = themes
+    _token, plain = create_api_token(focal_point, "t")
+    db.session.commit()
+    body = {
+        "type": "guidance",
+        "year": 2025,
+        "original_language": "en",
+        "texts": {"en": {"title": "T", "summary": "S", "body": "B"}},
+        "themes": [a.id],
+    }
+    headers = {"Authorization": f"Bearer {plain}"}
+    res = client.post("/api/v1/practices", json=body, headers=headers)
+    assert res.status_code == 201, res.get_json()
+    assert [t["id"] for t in res.get_json()["themes"]] == [a.id]
+    for bad in ([999_999], ["x"], "1"):
+        res = client.post("/api/v1/practices", json={**body, "themes": bad}, headers=headers)
+        assert res.status_code == 400
