@@ -162,3 +162,17 @@ class TestCsrf:
             data={"email": focal_point.email, "password": PASSWORD, "csrf_token": token},
         )
         assert res.status_code == 302
+
+
+def test_older_password_hashes_are_upgraded_at_login(auth, focal_point, db):
+    """A hash made with argon2-cffi's default settings (64 MiB) still logs in, and is
+    replaced by one with the lighter OWASP settings the platform uses now."""
+    from argon2 import PasswordHasher
+
+    old = PasswordHasher().hash(PASSWORD)
+    focal_point.password_hash = old
+    db.session.commit()
+    assert auth.login(focal_point).status_code == 302
+    db.session.refresh(focal_point)
+    assert focal_point.password_hash != old
+    assert "$m=47104,t=1,p=1$" in focal_point.password_hash
