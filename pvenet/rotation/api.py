@@ -79,7 +79,7 @@ def term_json(term: TermView) -> dict[str, Any]:
 
 def _date_arg(name: str, default: date) -> date:
     raw = request.args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     try:
         return date.fromisoformat(raw)
