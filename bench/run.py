@@ -16,7 +16,7 @@ Run ``python bench/run.py --help`` for the options.
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
+import http.client
 import json
 import os
 import re
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WORK = BENCH / ".work"
 VENV_BIN = Path(sys.executable).parent
-PG_ADMIN_URL = os.environ.get("PVENET_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get("PVENET_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 # name, path (may hold {id} / {q_*}), who: "visitor" or "focal_point"
 ENDPOINTS: list[tuple[str, str]] = [
@@ -56,6 +56,8 @@ ENDPOINTS: list[tuple[str, str]] = [
     ("calendar", "/calendar/rotation.ics"),
 ]
 WHO = ("visitor", "focal_point")
+#: Endpoints of features built on other branches: a 404 there means "absent in this build".
+OPTIONAL = {"timeline", "calendar"}
 
 TARGETS = {
     "min_ratio_to_healthz": 0.25,
@@ -73,6 +75,23 @@ class Run:
     seed_seconds: float = 0.0
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     worker_rss_mb: list[float] = field(default_factory=list)
+    worker_rss_now_mb: list[float] = field(default_factory=list)
+    load_start: float = 0.0
+    load_end: float = 0.0
+
+
+def ensure_wrk() -> None:
+    """Find wrk, or install it from Debian when running as root (CI machines, containers)."""
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("wrk is missing: installing it with apt-get (Debian package wrk)", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
+        if shutil.which("wrk") is None:
+            subprocess.run(["apt-get", "update", "-q"], check=False)
+            subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: run `sudo apt-get install wrk` (Debian/Ubuntu)")
 
 
 def free_port() -> int:
@@ -178,23 +197,43 @@ def start_server(backend: str, size: int, port: int, workers: int) -> subprocess
     raise SystemExit(f"gunicorn did not answer; see {log.name}")
 
 
+def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
+    out = {}
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, _, rest = header.partition("=")
+        out[name.strip()] = rest.split(";", 1)[0]
+    return out
+
+
 def login_cookie(port: int, email: str, password: str) -> str:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"http://127.0.0.1:{port}/auth/login").read().decode()
+    """Log the focal point in; returns the Cookie header of the session.
+
+    The production cookies are ``Secure``, which a cookie jar would not send over plain
+    HTTP on 127.0.0.1, so the cookies are carried by hand.
+    """
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/auth/login")
+    res = conn.getresponse()
+    page = res.read().decode()
+    cookies = _cookies(res)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode(
-        {"email": email, "password": password, "csrf_token": token}
-    ).encode()
-    req = urllib.request.Request(
-        f"http://127.0.0.1:{port}/auth/login",
-        data=data,
-        headers={"Referer": f"http://127.0.0.1:{port}/auth/login"},
+    body = urllib.parse.urlencode({"email": email, "password": password, "csrf_token": token})
+    conn.request(
+        "POST",
+        "/auth/login",
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+            "Referer": f"http://127.0.0.1:{port}/auth/login",
+        },
     )
-    opener.open(req).read()
-    cookies = {c.name: c.value for c in jar}
-    if "session" not in cookies:
-        raise SystemExit("could not log in the benchmark focal point")
+    res = conn.getresponse()
+    res.read()
+    cookies.update(_cookies(res))
+    conn.close()
+    if res.status != 302 or "session" not in cookies:
+        raise SystemExit(f"could not log in the benchmark focal point (HTTP {res.status})")
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
@@ -215,8 +254,8 @@ def wrk(url: str, duration: int, connections: int, cookie: str | None) -> dict[s
     return json.loads(out.strip().splitlines()[-1])
 
 
-def worker_rss_mb(master_pid: int) -> list[float]:
-    """Peak resident set (VmHWM) of each gunicorn worker, in MB."""
+def worker_rss_mb(master_pid: int, field: str = "VmHWM") -> list[float]:
+    """Peak (VmHWM) or current (VmRSS) resident set of each gunicorn worker, in MB."""
     result = []
     for pid_dir in Path("/proc").iterdir():
         if not pid_dir.name.isdigit():
@@ -226,14 +265,28 @@ def worker_rss_mb(master_pid: int) -> list[float]:
         except OSError:
             continue
         if re.search(rf"^PPid:\s+{master_pid}$", status, re.M):
-            m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+            m = re.search(rf"^{field}:\s+(\d+) kB", status, re.M)
             if m:
                 result.append(int(m.group(1)) / 1024)
     return sorted(result)
 
 
 def fill(path: str, facts: dict[str, Any]) -> str:
-    return path.format(**{k: urllib.parse.quote(str(v)) for k, v in facts.items()})
+    """The path with the facts filled in, percent-encoded (wrk and HTTP want ASCII)."""
+    filled = path.format(**{k: str(v) for k, v in facts.items()})
+    return urllib.parse.quote(filled, safe="/?=&:")
+
+
+def probe(url: str, cookie: str | None) -> int:
+    """The status of one request (no redirect followed)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    res = conn.getresponse()
+    res.read()
+    conn.close()
+    return res.status
 
 
 def measure(
@@ -243,14 +296,29 @@ def measure(
     for who in WHO:
         for name, path in ENDPOINTS:
             url = base + fill(path, facts)
-            res = wrk(url, duration, connections, cookie if who == "focal_point" else None)
+            who_cookie = cookie if who == "focal_point" else None
+            status = probe(url, who_cookie)
+            if status == 404 and name in OPTIONAL:
+                # A feature built on another branch: not a failure of this build.
+                run.results[f"{name}:{who}"] = {"absent": True, "status": 404}
+                print(f"  {run.backend:>10} {run.size:>7} {who:<11} {name:<18} absent (404)")
+                continue
+            load = os.getloadavg()[0]
+            res = wrk(url, duration, connections, who_cookie)
+            res["status"] = status
+            res["load1"] = round(load, 2)
             run.results[f"{name}:{who}"] = res
             print(
                 f"  {run.backend:>10} {run.size:>7} {who:<11} {name:<18} "
-                f"{res['rps']:>8.0f} req/s  p95 {res['p95_ms']:6.1f} ms"
-                f"{'  ERRORS ' + str(res['errors']) if res['errors'] else ''}",
+                f"{res['rps']:>8.0f} req/s  p95 {res['p95_ms']:6.1f} ms  load {load:4.1f}"
+                f"{'  ERRORS ' + str(res['errors']) if res['errors'] else ''}"
+                f"{'  HTTP ' + str(status) if status != 200 else ''}",
                 flush=True,
             )
+
+
+def present(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {k: r for k, r in results.items() if not r.get("absent")}
 
 
 def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, bool, str]]:
@@ -263,7 +331,7 @@ def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, boo
         worst = min(
             (
                 (k, r["rps"] / base[k.split(":")[1]])
-                for k, r in run.results.items()
+                for k, r in present(run.results).items()
                 if not k.startswith("healthz")
             ),
             key=lambda kv: kv[1],
@@ -277,7 +345,7 @@ def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, boo
         )
         sl = [
             (k, r["p95_ms"])
-            for k, r in run.results.items()
+            for k, r in present(run.results).items()
             if k.split(":")[0].startswith(("search", "library"))
         ]
         top = max(sl, key=lambda kv: kv[1])
@@ -307,8 +375,8 @@ def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, boo
         if smaller:
             growth = max(
                 (r["p95_ms"] / max(smaller.results[k]["p95_ms"], 0.5), k)
-                for k, r in run.results.items()
-                if k in smaller.results
+                for k, r in present(run.results).items()
+                if k in present(smaller.results)
             )
             checks.append(
                 (
@@ -318,6 +386,22 @@ def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, boo
                 )
             )
     return checks
+
+
+def previous_runs(path: Path, exclude: set[str]) -> list[Run]:
+    """The runs of other backends from an earlier results.json (``--merge``)."""
+    if not path.exists():
+        return []
+    runs = []
+    for r in json.loads(path.read_text())["runs"]:
+        if r["backend"] in exclude:
+            continue
+        run = Run(r["backend"], r["practices"], r["seed_seconds"], r["endpoints"])
+        run.worker_rss_mb = r["worker_peak_rss_mb"]
+        run.worker_rss_now_mb = r.get("worker_rss_at_end_mb", [])
+        run.load_start, run.load_end = r.get("load_average_start_end", [0.0, 0.0])
+        runs.append(run)
+    return runs
 
 
 def write_results(runs: list[Run], checks, args) -> None:
@@ -333,13 +417,17 @@ def write_results(runs: list[Run], checks, args) -> None:
                 "practices": r.size,
                 "seed_seconds": r.seed_seconds,
                 "worker_peak_rss_mb": r.worker_rss_mb,
+                "worker_rss_at_end_mb": r.worker_rss_now_mb,
+                "load_average_start_end": [round(r.load_start, 2), round(r.load_end, 2)],
                 "endpoints": r.results,
             }
             for r in runs
         ],
         "checks": [{"check": c, "ok": ok, "detail": d} for c, ok, d in checks],
     }
-    (BENCH / "results.json").write_text(json.dumps(data, indent=2, ensure_ascii=False))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(data, indent=2, ensure_ascii=False))
     lines = [
         "# Benchmark results",
         "",
@@ -348,6 +436,11 @@ def write_results(runs: list[Run], checks, args) -> None:
         "endpoint, on a 2-core machine. The ratio compares each endpoint with `/healthz` "
         "measured in the same run (the framework's own ceiling). Raw figures: "
         "`bench/results.json`.",
+        "",
+        "The machine is shared: other jobs (test suites) may run at the same time, so "
+        "figures are noisy. The *load* column is the 1-minute load average when the "
+        "endpoint's measurement started (2.0 = both cores busy before the benchmark "
+        "itself); wrk and gunicorn share the same two cores.",
         "",
         "## Targets",
         "",
@@ -362,22 +455,31 @@ def write_results(runs: list[Run], checks, args) -> None:
             "",
             f"Seeding: {run.seed_seconds:.1f} s. Peak resident memory per worker: "
             + ", ".join(f"{m:.0f} MB" for m in run.worker_rss_mb)
-            + ".",
+            + " (at the end: "
+            + ", ".join(f"{m:.0f} MB" for m in run.worker_rss_now_mb)
+            + "; the worker that served the focal point's login peaked with one Argon2 "
+            "verification, 64 MiB held for a moment). "
+            f"Load average (1 min) at the start and end of the measurements: "
+            f"{run.load_start:.1f} and {run.load_end:.1f}.",
             "",
-            "| endpoint | as | req/s | ratio to /healthz | p50 ms | p95 ms | p99 ms | errors |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| endpoint | as | req/s | ratio to /healthz | p50 ms | p95 ms | p99 ms | errors "
+            "| load |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for key, r in run.results.items():
             name, who = key.split(":")
+            if r.get("absent"):
+                lines.append(f"| {name} | {who} | absent in this build (404) | | | | | | |")
+                continue
             ratio = r["rps"] / run.results[f"healthz:{who}"]["rps"]
             lines.append(
                 f"| {name} | {who} | {r['rps']:.0f} | {ratio:.0%} | {r['p50_ms']:.1f} "
-                f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |"
+                f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} | {r['load1']:.1f} |"
             )
     history = BENCH / "HISTORY.md"
     if history.exists():
         lines += ["", history.read_text().strip()]
-    (BENCH / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    (out / "RESULTS.md").write_text("\n".join(lines) + "\n")
 
 
 def main() -> None:
@@ -393,9 +495,22 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument(
+        "--out", default=str(BENCH), help="folder for RESULTS.md and results.json (default: bench/)"
+    )
+    parser.add_argument(
+        "--only", default="", help="comma-separated endpoint names to measure (default: all)"
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the runs of other backends found in the existing results.json",
+    )
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed: apt-get install wrk")
+    ensure_wrk()
+    if args.only:
+        wanted = set(args.only.split(",")) | {"healthz"}
+        ENDPOINTS[:] = [e for e in ENDPOINTS if e[0] in wanted]
     backends = [b for b in args.backends.split(",") if b]
     if "postgresql" in backends and not pg_available():
         print("PostgreSQL does not answer on 127.0.0.1:5432: measuring SQLite only.")
@@ -412,17 +527,22 @@ def main() -> None:
             port = free_port()
             server = start_server(backend, size, port, args.workers)
             try:
+                run.load_start = os.getloadavg()[0]
                 cookie = login_cookie(port, facts["email"], facts["password"])
                 measure(run, port, args.duration, args.connections, facts, cookie)
                 run.worker_rss_mb = worker_rss_mb(server.pid)
+                run.worker_rss_now_mb = worker_rss_mb(server.pid, "VmRSS")
+                run.load_end = os.getloadavg()[0]
             finally:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(20)
             runs.append(run)
+    if args.merge:
+        runs = previous_runs(Path(args.out) / "results.json", exclude=set(backends)) + runs
     checks = check_targets(runs, args.practices, args.scale)
     write_results(runs, checks, args)
     print("\n".join(f"{'PASS' if ok else 'FAIL'}  {c}  ({d})" for c, ok, d in checks))
-    print(f"Written {BENCH / 'RESULTS.md'} and {BENCH / 'results.json'}")
+    print(f"Written {Path(args.out) / 'RESULTS.md'} and {Path(args.out) / 'results.json'}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         instance_path=os.environ.get("PVENET_INSTANCE_PATH") or None,
     )
     load_config(app, overrides)
+    from .web import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter  # before any route is added
     from .logs import configure_logging
     from .security import register_security_headers
 

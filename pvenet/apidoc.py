@@ -17,6 +17,7 @@ from flask import Blueprint, Flask, abort, current_app, jsonify, request
 from flask_babel import lazy_gettext as _l
 
 from .extensions import csrf
+from .security import limit_json_body
 
 API_PREFIX = "/api/v1"
 _SCHEMAS: dict[str, dict[str, Any]] = {
@@ -45,6 +46,11 @@ def api_blueprint(name: str, import_name: str) -> Blueprint:
     """
     bp = Blueprint(name, import_name, url_prefix=API_PREFIX)
     csrf.exempt(bp)
+
+    @bp.before_request
+    def _bodies_are_small() -> None:
+        # The API takes JSON only, never files: a far lower limit than the uploads' one.
+        limit_json_body()
 
     @bp.before_request
     def _writes_need_a_token() -> None:

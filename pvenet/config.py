@@ -39,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     # Uploads
     "MAX_UPLOAD_MB": 20,
     "UPLOAD_STORAGE": "filesystem",
+    # JSON bodies of the API (no files there): two full texts of the largest size fit
+    "MAX_JSON_KB": 2048,
     # Login throttling: failures counted in a window, per account and per address.
     "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,

@@ -27,10 +27,7 @@ def _messages() -> dict[int, tuple[str, str]]:
             _("There is nothing at this address. It may have moved, or the link may be mistyped."),
         ),
         405: (_("Method not allowed"), _("This address does not accept this kind of request.")),
-        413: (
-            _("File too large"),
-            _("The file or form you sent is larger than the allowed %(mb)d MB.", mb=_max_mb()),
-        ),
+        413: _too_large(),
         409: (
             _("Changed at the same time"),
             _(
@@ -54,6 +51,23 @@ def _messages() -> dict[int, tuple[str, str]]:
             ),
         ),
     }
+
+
+def _too_large() -> tuple[str, str]:
+    if request.is_json or request.path.startswith("/api/"):
+        from flask import current_app
+
+        return (
+            _("Request too large"),
+            _(
+                "The request body is larger than the allowed %(kb)d KB.",
+                kb=int(current_app.config["MAX_JSON_KB"]),
+            ),
+        )
+    return (
+        _("File too large"),
+        _("The file or form you sent is larger than the allowed %(mb)d MB.", mb=_max_mb()),
+    )
 
 
 def _max_mb() -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort, current_app, request
 from flask_babel import gettext as _
 
 # No inline script or style anywhere: every script and stylesheet is a file of this app.
@@ -28,6 +28,7 @@ def register_security_headers(app: Flask) -> None:
             values += list(request.form.values())
             values += [f.filename or "" for f in request.files.values()]
         elif request.is_json:
+            limit_json_body()
             raw = request.get_data(cache=True)
             if b"\\u0000" in raw or b"\x00" in raw:
                 values.append("\x00")
@@ -55,6 +56,20 @@ def register_security_headers(app: Flask) -> None:
             # Pages may show private data; never let a shared cache keep them.
             headers["Cache-Control"] = "no-store" if _private() else "no-cache"
         return response
+
+
+def limit_json_body() -> None:
+    """Hold this request's body to ``MAX_JSON_KB``: JSON carries no files, so the uploads'
+    limit would let a client make the app parse megabytes. 413 past it, also for a body
+    sent without a length (chunked)."""
+    limit = int(current_app.config["MAX_JSON_KB"]) * 1024
+    if request.content_length is not None and request.content_length > limit:
+        abort(413)
+    # One byte over the limit: werkzeug stops reading a chunked body at the limit without
+    # an error, so a body that reaches limit + 1 is known to be too large.
+    request.max_content_length = limit + 1
+    if request.is_json and len(request.get_data(cache=True)) > limit:
+        abort(413)
 
 
 def _private() -> bool:

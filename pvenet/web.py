@@ -7,6 +7,25 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, request
 from flask_wtf import FlaskForm
+from werkzeug.routing import IntegerConverter
+
+#: the largest id a database column holds (PostgreSQL ``integer``)
+MAX_ID = 2**31 - 1
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:…>`` in every route: a number no id column can hold matches no route (404)
+    instead of reaching the database driver, which would overflow (a 500)."""
+
+    def __init__(
+        self,
+        map: Any,
+        fixed_digits: int = 0,
+        min: int | None = None,
+        max: int | None = MAX_ID,
+        signed: bool = False,
+    ) -> None:
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 def is_safe_next(target: str | None) -> bool:

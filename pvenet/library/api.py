@@ -54,17 +54,22 @@ def list_practices():
       summary: List published practices the caller may read
       tags: [library]
       parameters:
-        - {name: q, in: query, schema: {type: string}, description: "full-text search"}
-        - {name: state, in: query, schema: {type: string}, description: "e.g. KZ; repeatable"}
-        - {name: type, in: query, schema: {type: string}, description: "repeatable"}
-        - {name: topic, in: query, schema: {type: string}, description: "repeatable"}
+        - {name: q, in: query, schema: {type: string, maxLength: 200},
+           description: "full-text search"}
+        - {name: state, in: query, schema: {$ref: "#/components/schemas/StateCode"},
+           description: "e.g. KZ; repeatable"}
+        - {name: type, in: query, schema: {$ref: "#/components/schemas/PracticeType"},
+           description: "repeatable"}
+        - {name: topic, in: query, schema: {$ref: "#/components/schemas/Topic"},
+           description: "repeatable"}
         - {name: language, in: query, schema: {type: string, enum: [en, ru]}}
-        - {name: year, in: query, schema: {type: integer}, description: "repeatable"}
-        - {name: theme, in: query, schema: {type: integer},
+        - {name: year, in: query, schema: {type: integer, minimum: 1900, maximum: 2200},
+           description: "repeatable"}
+        - {name: theme, in: query, schema: {type: integer, minimum: 1, maximum: 2147483647},
            description: "id of a theme of the chair (GET /api/v1/themes); repeatable"}
         - {name: published_since, in: query, schema: {type: string, format: date}}
         - {name: sort, in: query, schema: {type: string, enum: [relevance, newest, year, title]}}
-        - {name: page, in: query, schema: {type: integer, minimum: 1}}
+        - {name: page, in: query, schema: {type: integer, minimum: 1, maximum: 100000}}
         - {name: per_page, in: query, schema: {type: integer, minimum: 1, maximum: 100}}
       responses:
         200:
@@ -89,6 +94,7 @@ def list_practices():
     return jsonify(
         items=[practice_summary(p, language) for p in result.items],
         total=result.total,
+        capped=result.capped,
         page=f.page,
         per_page=f.per_page,
         pages=result.pages,
@@ -104,7 +110,8 @@ def get_practice(practice_id: int):
       summary: Read one practice
       tags: [library]
       parameters:
-        - {name: practice_id, in: path, required: true, schema: {type: integer}}
+        - {name: practice_id, in: path, required: true, example: 1,
+           schema: {type: integer, minimum: 0, maximum: 2147483647}}
         - {name: lang, in: query, schema: {type: string, enum: [en, ru]},
            description: "language of title and summary (default: the reader's)"}
       responses:
@@ -113,6 +120,11 @@ def get_practice(practice_id: int):
           content:
             application/json:
               schema: {$ref: "#/components/schemas/PracticeDetail"}
+        400:
+          description: The language asked for is not en or ru
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         404:
           description: No such practice, or not one the caller may read
           content:
@@ -154,8 +166,19 @@ def create():
               schema: {$ref: "#/components/schemas/Error"}
         401:
           description: No valid personal API token
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
         403:
           description: The token's owner may not create practices
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        413:
+          description: The body is larger than the allowed size (PVENET_MAX_JSON_KB)
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
     """
     actor = _token_user()
     if not can("practice.create", user=actor):

@@ -3,18 +3,55 @@
 from __future__ import annotations
 
 from ..apidoc import schema
+from ..states.services import MEMBER_STATES
 from .models import Visibility
+from .services.content import BODY_MAX, FIRST_YEAR, SOURCE_URL_MAX, SUMMARY_MAX, TITLE_MAX
 from .vocab import LANGUAGES, TARGET_GROUP_CODES, TOPIC_CODES, PracticeType
 
 _TEXT = {
     "type": "object",
     "properties": {
-        "title": {"type": "string", "maxLength": 300},
-        "summary": {"type": "string", "maxLength": 3000},
-        "body": {"type": "string", "description": "Markdown"},
+        "title": {"type": "string", "minLength": 1, "maxLength": TITLE_MAX},
+        "summary": {"type": "string", "minLength": 1, "maxLength": SUMMARY_MAX},
+        "body": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": BODY_MAX,
+            "description": "Markdown",
+        },
     },
     "required": ["title", "summary", "body"],
+    "additionalProperties": False,
 }
+_TEXT_OUT = {
+    "type": "object",
+    "properties": {
+        **_TEXT["properties"],
+        "is_original": {"type": "boolean", "description": "the language it was written in"},
+    },
+    "required": ["title", "summary", "body", "is_original"],
+    "additionalProperties": False,
+}
+_EXAMPLE = {
+    "state": "KZ",
+    "type": "guidance",
+    "year": 2024,
+    "original_language": "ru",
+    "visibility": "public",
+    "topics": ["youth"],
+    "target_groups": [],
+    "source_url": "https://example.org/guide",
+    "texts": {
+        "ru": {
+            "title": "Диалоговые площадки для молодёжи",
+            "summary": "Встречи молодёжи с местными властями.",
+            "body": "## Как это работает\n\nРаз в месяц.",
+        }
+    },
+}
+schema("StateCode", {"type": "string", "enum": list(MEMBER_STATES)})
+schema("PracticeType", {"type": "string", "enum": [t.value for t in PracticeType]})
+schema("Topic", {"type": "string", "enum": TOPIC_CODES})
 schema(
     "PracticeSummary",
     {
@@ -71,7 +108,11 @@ schema(
             {
                 "type": "object",
                 "properties": {
-                    "texts": {"type": "object", "additionalProperties": _TEXT},
+                    "texts": {
+                        "type": "object",
+                        "description": "language → its text",
+                        "additionalProperties": _TEXT_OUT,
+                    },
                     "attachments": {
                         "type": "array",
                         "items": {
@@ -97,6 +138,11 @@ schema(
         "properties": {
             "items": {"type": "array", "items": {"$ref": "#/components/schemas/PracticeSummary"}},
             "total": {"type": "integer"},
+            "capped": {
+                "type": "boolean",
+                "description": "a search found more texts than it ranks: total and facets "
+                "cover the most recent matches only",
+            },
             "page": {"type": "integer"},
             "per_page": {"type": "integer"},
             "pages": {"type": "integer"},
@@ -118,11 +164,16 @@ schema(
         "additionalProperties": False,
         "properties": {
             "state": {
-                "type": "string",
-                "description": "member state code; focal points may omit it (their own)",
+                "allOf": [{"$ref": "#/components/schemas/StateCode"}],
+                "description": "member state code; focal points may omit it (their own), "
+                "admins must give it",
             },
-            "type": {"type": "string", "enum": [t.value for t in PracticeType]},
-            "year": {"type": "integer"},
+            "type": {"$ref": "#/components/schemas/PracticeType"},
+            "year": {
+                "type": "integer",
+                "minimum": FIRST_YEAR,
+                "description": "at most next year",
+            },
             "original_language": {"type": "string", "enum": list(LANGUAGES)},
             "visibility": {
                 "type": "string",
@@ -134,7 +185,12 @@ schema(
                 "type": "array",
                 "items": {"type": "string", "enum": TARGET_GROUP_CODES},
             },
-            "source_url": {"type": "string", "nullable": True},
+            "source_url": {
+                "type": "string",
+                "nullable": True,
+                "maxLength": SOURCE_URL_MAX,
+                "pattern": "^https?://[^/]+",
+            },
             "themes": {
                 "type": "array",
                 "items": {"type": "integer"},
@@ -142,10 +198,13 @@ schema(
             },
             "texts": {
                 "type": "object",
+                "description": "the text in the original language is required",
                 "properties": {lang: _TEXT for lang in LANGUAGES},
                 "additionalProperties": False,
+                "minProperties": 1,
             },
         },
         "required": ["type", "year", "original_language", "texts"],
+        "example": _EXAMPLE,
     },
 )

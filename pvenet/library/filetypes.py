@@ -84,13 +84,17 @@ def extension(filename: str) -> str:
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
+#: direction marks and overrides: "invoice\u202efdp.exe" would show as "invoiceexe.pdf"
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe_display_name(filename: str | None, kind: FileKind | None = None) -> str:
-    """A name fit to show and to offer as a download name: no folders, no control or
-    path characters, no leading dots, at most 200 characters, with its extension kept."""
+    """A name fit to show and to offer as a download name: no folders, no control, path or
+    text-direction characters, no leading dots, at most 200 characters, with its
+    extension kept."""
     name = unicodedata.normalize("NFC", filename or "")
     name = re.split(r"[/\\]", name)[-1]
+    name = _BIDI.sub("", name)
     name = _UNSAFE.sub("_", name).strip().lstrip(".").strip()
     if not name or name.strip("_ ") == "":
         name = "attachment" + (f".{kind.extensions[0]}" if kind else "")

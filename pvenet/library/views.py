@@ -61,15 +61,20 @@ def facet_groups(result) -> list[dict[str, Any]]:
     """Facets ready for the template: every value with its label, count and link."""
     f = result.filters
     counts = result.facets
+    helpers = template_helpers()
     groups = [
         ("state", _("Member state"), [(s.code, s.name()) for s in all_states()]),
         ("type", _("Type"), [(t.value, str(label)) for t, label in TYPE_LABELS.items()]),
         (
             "topic",
             _("Topic"),
-            [(code, str(template_helpers()["topic_label"](code))) for code in TOPIC_CODES],
+            [(code, str(helpers["topic_label"](code))) for code in TOPIC_CODES],
         ),
-        ("language", _("Language"), [(lang, _language_name(lang)) for lang in LANGUAGES]),
+        (
+            "language",
+            _("Language"),
+            [(lang, str(helpers["language_label"](lang))) for lang in LANGUAGES],
+        ),
         ("year", _("Year"), [(y, str(y)) for y in sorted(counts["year"], reverse=True)]),
         ("theme", _("Theme of the chair"), _theme_values(counts.get("theme", {}), f.themes)),
     ]
@@ -115,10 +120,6 @@ def theme_ids() -> set[int]:
     from ..themes.models import Theme
 
     return set(db.session.scalars(select(Theme.id)))
-
-
-def _language_name(code: str) -> str:
-    return str(template_helpers()["language_label"](code))
 
 
 @bp.get("/")

@@ -6,6 +6,8 @@ Republic itself use, so UN short names take precedence where they differ.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale
 
 #: UN official short names that differ from CLDR's, by locale and ISO code.
@@ -14,6 +16,12 @@ UN_SHORT_NAMES: dict[str, dict[str, str]] = {"ru": {"KG": "Кыргызстан"
 
 def country_name(code: str, locale: str | Locale) -> str:
     """The UN short name of the territory ``code`` in ``locale``."""
-    loc = locale if isinstance(locale, Locale) else Locale.parse(str(locale))
-    override = UN_SHORT_NAMES.get(loc.language, {}).get(code.upper())
-    return override or loc.territories.get(code.upper(), code.upper())
+    return _country_name(code.upper(), str(locale))
+
+
+@lru_cache(maxsize=1024)
+def _country_name(code: str, locale: str) -> str:
+    # Cached: listings name a state on every row, and parsing a locale is not cheap.
+    loc = Locale.parse(locale)
+    override = UN_SHORT_NAMES.get(loc.language, {}).get(code)
+    return override or loc.territories.get(code, code)

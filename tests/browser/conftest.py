@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from flask import send_file
+from playwright.sync_api import Error as PlaywrightError
 from werkzeug.serving import make_server
 
 from pvenet import clock, create_app
@@ -163,8 +164,18 @@ class Journey:
 
     def check_accessibility(self) -> None:
         """axe-core on the current page; serious and critical violations are collected."""
-        self.page.add_script_tag(url=self.url("/__test__/axe.min.js"))
-        result = self.page.evaluate("async () => await axe.run(document)")
+        result = None
+        for attempt in range(3):
+            # A click that navigates returns before the new document exists: wait for it.
+            self.page.wait_for_load_state("load")
+            try:
+                self.page.add_script_tag(url=self.url("/__test__/axe.min.js"))
+                result = self.page.evaluate("async () => await axe.run(document)")
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+        assert result is not None
         for v in result["violations"]:
             if v["impact"] in ("serious", "critical"):
                 self.axe_violations.append(

@@ -7,16 +7,14 @@ import pytest
 from playwright.sync_api import expect
 
 from pvenet.auth.models import Role, User
-from pvenet.auth.passwords import hash_password
 from pvenet.extensions import db
-from pvenet.states.services import ensure_member_states
+from tests.browser.helpers import SWITCH, add_people, login, logout
 
 PW = "library-journey-pass-1"
 
 TEXT = {
-    "en": {"switch": "English", "submit": "Submit for review", "approve": "Approve and publish"},
+    "en": {"submit": "Submit for review", "approve": "Approve and publish"},
     "ru": {
-        "switch": "Русский",
         "submit": "Представить на рассмотрение",
         "approve": "Утвердить и опубликовать",
     },
@@ -24,35 +22,16 @@ TEXT = {
 
 
 def _seed(app) -> None:
-    with app.app_context():
-        states = {s.code: s for s in ensure_member_states()}
-        hashed = hash_password(PW)
-        db.session.add_all(
-            [
-                User(email="admin@example.org", name="Ada Admin", role=Role.admin,
-                     password_hash=hashed),
-                User(email="kz@example.org", name="Dana Abenova", role=Role.focal_point,
-                     state=states["KZ"], password_hash=hashed),
-            ]
-        )  # fmt: skip
-        db.session.commit()
-        db.session.remove()
+    add_people(
+        app,
+        PW,
+        ("admin@example.org", "Ada Admin", Role.admin, None),
+        ("kz@example.org", "Dana Abenova", Role.focal_point, "KZ"),
+    )
 
 
 def _login(journey, email: str, lang: str) -> None:
-    page = journey.page
-    journey.goto("/auth/login")
-    page.locator("#email").fill(email)
-    page.locator("#password").fill(PW)
-    page.locator("#password").press("Enter")
-    expect(page.locator("form[action='/auth/logout']")).to_be_visible()
-    if page.locator("html").get_attribute("lang") != lang:
-        page.get_by_role("button", name=TEXT[lang]["switch"]).click()
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-
-
-def _logout(page) -> None:
-    page.locator("form[action='/auth/logout'] button").click()
+    login(journey, email, PW, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -79,7 +58,7 @@ def test_practice_from_draft_to_search(journey, live_server, lang):
     journey.check_accessibility()
     page.locator("main form button[type=submit]").click()
     practice_url = page.url
-    _logout(page)
+    logout(page)
 
     # The administrator reviews it and publishes it.
     _login(journey, "admin@example.org", lang)
@@ -89,11 +68,11 @@ def test_practice_from_draft_to_search(journey, live_server, lang):
     journey.check_accessibility()
     page.get_by_role("button", name=TEXT[lang]["approve"]).click()
     expect(page.locator(".alert-success")).to_be_visible()
-    _logout(page)
+    logout(page)
 
     # A visitor finds it with another word form and reads it, with a language badge.
     journey.goto("/library/")
-    page.get_by_role("button", name=TEXT[lang]["switch"]).click()
+    page.get_by_role("button", name=SWITCH[lang]).click()
     page.locator("#library-q").fill("конфликтами медиация")
     page.locator("#library-q").press("Enter")
     expect(page.locator("mark").first).to_have_text("конфликты")

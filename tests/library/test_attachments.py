@@ -219,3 +219,97 @@ def test_database_storage_keeps_files_in_the_database(
     # a refused upload leaves no blob either
     upload(client, "/library/new", "fake.pdf", b"not a pdf")
     assert db.session.query(AttachmentBlob).count() == 1
+
+
+ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
+EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("report.pdf", ELF),  # a Linux program renamed .pdf
+        ("report.pdf", EXE),  # a Windows program renamed .pdf
+        ("report.pdf.exe", pdf_bytes()),  # a real PDF whose name ends in .exe
+        ("report.exe", pdf_bytes()),
+        ("invoice\u202efdp.exe", EXE),  # shows as "invoiceexe.pdf"
+        ("report.pdf\u202e", pdf_bytes()),
+        ("../../../../tmp/evil.sh", b"#!/bin/sh\nrm -rf /\n"),
+        ("..\\..\\windows\\system32\\evil.pdf", EXE),
+        ("../.htaccess", b"Options +ExecCGI\n"),
+        ("page.pdf", b"%PD"),  # too short to be a PDF
+    ],
+)
+def test_disguised_files_are_refused_and_leave_nothing(
+    app, client, auth, db, focal_point, name, data
+):
+    auth.login(focal_point)
+    res = upload(client, "/library/new", name, data, title_en="Typed title")
+    assert res.status_code == 200 and "is-invalid" in res.text
+    assert "Typed title" in res.text
+    assert db.session.query(Practice).count() == 0
+    assert db.session.query(Attachment).count() == 0
+    assert stored_files(app) == []
+
+
+@pytest.mark.parametrize(
+    "name,shown",
+    [
+        ("....//....//x.pdf", "x.pdf"),
+        ("/etc/passwd.pdf", "passwd.pdf"),
+        ("report\u202egnp.pdf", "reportgnp.pdf"),  # no direction override kept
+        ("\u2067fdp.\u2069report.pdf", "fdp.report.pdf"),
+        ("...pdf", "pdf"),  # dots only: no hidden file
+    ],
+)
+def test_names_with_paths_or_direction_marks_are_neutralised(
+    app, client, auth, db, focal_point, name, shown
+):
+    auth.login(focal_point)
+    assert upload(client, "/library/new", name, pdf_bytes()).status_code == 302
+    attachment = db.session.query(Attachment).one()
+    assert attachment.filename == shown
+    (path,) = stored_files(app)
+    assert path.name == attachment.storage_key
+    assert Path(app.config["UPLOAD_FOLDER"]) in path.parents
+
+
+def test_refused_upload_on_edit_leaves_the_draft_and_the_disk_as_they_were(
+    app, client, auth, db, make_practice
+):
+    practice = make_practice(status="draft", title="Original", files=[("a.pdf", pdf_bytes())])
+    before = stored_files(app)
+    auth.login(practice.created_by)
+    res = upload(client, f"/library/{practice.id}/edit", "b.pdf", EXE, title_en="Changed title")
+    assert res.status_code == 200 and "is-invalid" in res.text
+    db.session.expire_all()
+    practice = db.session.get(Practice, practice.id)
+    assert practice.texts[0].title == "Original"  # the text change was rolled back too
+    assert [a.filename for a in practice.attachments] == ["a.pdf"]
+    assert stored_files(app) == before
+
+
+def test_valid_file_with_an_invalid_form_stores_nothing(app, client, auth, db, focal_point):
+    auth.login(focal_point)
+    res = upload(client, "/library/new", "report.pdf", pdf_bytes(), title_en="", body_en="")
+    assert res.status_code == 200
+    assert db.session.query(Practice).count() == 0
+    assert db.session.query(Attachment).count() == 0 and stored_files(app) == []
+
+
+def test_failed_commit_deletes_the_file_it_stored(app, client, auth, db, focal_point):
+    from flask_sqlalchemy.session import Session
+    from sqlalchemy import event
+
+    def lost_database(session):
+        raise RuntimeError("the database went away")
+
+    auth.login(focal_point)
+    event.listen(Session, "before_commit", lost_database)
+    try:
+        res = upload(client, "/library/new", "report.pdf", pdf_bytes())
+    finally:
+        event.remove(Session, "before_commit", lost_database)
+    assert res.status_code == 500
+    assert stored_files(app) == []
+    assert db.session.query(Practice).count() == 0

@@ -14,7 +14,15 @@ from ...extensions import db
 from . import ddl, postgres_fts, sqlite_fts  # noqa: F401  (DDL events and the index hook)
 from .text import ParsedQuery, parse_query, snippet, stem
 
-__all__ = ["ParsedQuery", "matches", "parse_query", "practice_ids", "snippet", "stem"]
+__all__ = [
+    "ParsedQuery",
+    "matches",
+    "parse_query",
+    "practice_ids",
+    "recent_matches",
+    "snippet",
+    "stem",
+]
 
 
 def _backend():
@@ -29,3 +37,12 @@ def matches(query: ParsedQuery) -> Select[Any]:
 def practice_ids(query: ParsedQuery) -> Select[Any]:
     """Ids of the matching practices, unranked (cheaper: for filters and counts)."""
     return _backend().practice_ids(query)
+
+
+def recent_matches(query: ParsedQuery, limit: int) -> Select[Any]:
+    """``(practice_id, rank)`` of the ``limit`` most recently added matching texts.
+
+    A bounded candidate set: the listing ranks and counts within it, so a search costs
+    the same whether a word occurs in ten texts or in fifty thousand.
+    """
+    return _backend().recent_matches(query, limit)

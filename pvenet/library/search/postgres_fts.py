@@ -42,3 +42,19 @@ def matches(query: ParsedQuery) -> Select[Any]:
         .where(vector.op("@@")(tsquery))
         .group_by(PracticeText.practice_id)
     )
+
+
+def recent_matches(query: ParsedQuery, limit: int) -> Select[Any]:
+    """``(practice_id, rank)`` of the ``limit`` most recent matching texts (not grouped).
+
+    For a common word the planner walks the primary key backwards and stops after
+    ``limit`` rows; for a rare one it uses the GIN index and sorts the few matches.
+    """
+    vector = literal_column(f"practice_texts.{TSVECTOR_COLUMN}")
+    tsquery = _tsquery(query.raw)
+    return (
+        select(PracticeText.practice_id, (-func.ts_rank(vector, tsquery)).label("rank"))
+        .where(vector.op("@@")(tsquery))
+        .order_by(PracticeText.id.desc())
+        .limit(limit)
+    )

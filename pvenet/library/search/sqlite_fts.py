@@ -116,3 +116,22 @@ def matches(query: ParsedQuery) -> Select[Any]:
         .join(hits, PracticeText.id == hits.c.text_id)
         .group_by(PracticeText.practice_id)
     )
+
+
+def recent_matches(query: ParsedQuery, limit: int) -> Select[Any]:
+    """``(practice_id, rank)`` of the ``limit`` most recent matching texts (not grouped).
+
+    FTS5 walks its index in descending rowid order and stops after ``limit`` rows, so
+    the cost does not grow with the number of matches: a common word costs what a rare
+    one does. ``bm25()`` is computed for those rows only.
+    """
+    hits = (
+        select(_FTS.c.rowid.label("text_id"), _RANK.label("rank"))
+        .where(_condition(query))
+        .order_by(_FTS.c.rowid.desc())
+        .limit(limit)
+        .subquery()
+    )
+    return select(PracticeText.practice_id, hits.c.rank).join(
+        hits, PracticeText.id == hits.c.text_id
+    )

@@ -33,8 +33,13 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of one word (folded first)."""
+    """The Snowball stem of one word (folded first).
+
+    Cached: snippets stem every word of the texts shown on a search page, and a
+    language's running text reuses a few thousand word forms.
+    """
     word = fold(word)
     return _stemmer("russian" if CYRILLIC.search(word) else "english").stemWord(word)
 

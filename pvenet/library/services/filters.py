@@ -16,6 +16,18 @@ PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 200
 TYPE_CODES = {t.value for t in PracticeType}
+#: parameters the API refuses when they are given without a value (``?sort=``)
+_NOT_EMPTY = (
+    "state",
+    "type",
+    "topic",
+    "language",
+    "year",
+    "published_since",
+    "sort",
+    "page",
+    "per_page",
+)
 
 
 class FilterError(LibraryError):
@@ -97,6 +109,16 @@ def parse_filters(
             raise FilterError(message)
 
     f = Filters()
+    if strict:
+        for name in _NOT_EMPTY:
+            values = args.getlist(name) if hasattr(args, "getlist") else [args.get(name)]
+            if any(v is not None and not str(v).strip() for v in values):
+                bad(
+                    _l(
+                        "The parameter “%(name)s” is empty: give it a value or leave it out.",
+                        name=name,
+                    )
+                )
     q = (args.get("q") or "").strip()
     if len(q) > MAX_QUERY_LENGTH or any(ord(c) < 32 for c in q):
         bad(_l("The search text is too long or contains characters that are not allowed."))

@@ -19,7 +19,18 @@ from datetime import datetime, time
 from typing import Any
 
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, Select, case, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.orm import contains_eager, selectinload
 
 from ...extensions import db
 from ...states.models import MemberState
@@ -33,7 +44,7 @@ from ..models import (
     Visibility,
     practice_themes,
 )
-from ..search import matches, parse_query, practice_ids, snippet
+from ..search import matches, parse_query, practice_ids, recent_matches, snippet
 from ..search.text import ParsedQuery
 from ..vocab import LANGUAGES, TOPIC_CODES, PracticeType, to_mask
 from .access import (
@@ -57,6 +68,9 @@ class Listing:
     facets: dict[str, Counter[Any]]
     #: practice id → (highlighted snippet, language of the text it comes from)
     snippets: dict[int, tuple[Markup, str]]
+    #: A search whose matches went past :data:`SEARCH_CANDIDATES`: ``total`` and the
+    #: facet counts cover the most recent matches only (the page says so).
+    capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -228,14 +242,18 @@ def _table_facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[A
         func.sum(case((or_(table.original_language == lang, table.is_translated), n), else_=0))
         for lang in LANGUAGES
     ]
-    row = db.session.execute(select(*language_sums).where(*where("language"))).one()
-    facets["language"] = Counter(dict(zip(LANGUAGES, (int(v or 0) for v in row), strict=True)))
-    # The total with every filter; the topic counts without the topic filter.
-    row = db.session.execute(
-        select(func.sum(n), *[func.sum(getattr(table, c)) for c in TOPIC_COLUMNS]).where(
-            *where(None)
-        )
-    ).one()
+    # The total with every filter; the topic counts without the topic filter. Without a
+    # language filter, the language counts share the same conditions: one query for all.
+    totals = [func.sum(n), *[func.sum(getattr(table, c)) for c in TOPIC_COLUMNS]]
+    if "language" in chosen:
+        languages = db.session.execute(select(*language_sums).where(*where("language"))).one()
+        row = db.session.execute(select(*totals).where(*where(None))).one()
+    else:
+        both = db.session.execute(select(*totals, *language_sums).where(*where(None))).one()
+        row, languages = both[: len(totals)], both[len(totals) :]
+    facets["language"] = Counter(
+        dict(zip(LANGUAGES, (int(v or 0) for v in languages), strict=True))
+    )
     facets["topic"] = Counter(
         {code: int(v or 0) for code, v in zip(TOPIC_CODES, row[1:], strict=True)}
     )
@@ -253,6 +271,13 @@ def facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[Any]]]:
     parsed = _query(f)
     if parsed is None and f.published_since is None and len(f.topics) <= 1 and len(f.themes) <= 1:
         return _table_facet_counts(user, f)
+    return _grouped_facet_counts(user, f, parsed)
+
+
+def _grouped_facet_counts(
+    user: Any, f: Filters, parsed: ParsedQuery | None
+) -> tuple[int, dict[str, Counter[Any]]]:
+    """Facet counts from one ``GROUP BY`` over the matching practices, folded in Python."""
     codes = {row[0]: row[1] for row in db.session.execute(select(MemberState.id, MemberState.code))}
     rows = [(r, _row_values(r, codes)) for r in _grouped_rows(_base_conditions(user, f, parsed))]
     facets: dict[str, Counter[Any]] = {k: Counter() for k in ("state", "type", "year", "language")}
@@ -328,19 +353,169 @@ def matching(user: Any, f: Filters, locale: str) -> Select[tuple[Practice]]:
 
 def listing(user: Any, f: Filters, locale: str) -> Listing:
     """One page of the library for ``user``, with facet counts and search snippets."""
+    parsed = _query(f)
+    if parsed is not None:
+        return _search_listing(user, f, locale, parsed)
     total, facets = facet_counts(user, f)
     items: list[Practice] = []
     if total:
         stmt = matching(user, f, locale).limit(f.per_page).offset((f.page - 1) * f.per_page)
         items = list(db.session.scalars(stmt).unique())
+    return Listing(filters=f, items=items, total=total, facets=facets, snippets={})
+
+
+#: How many matching texts a search of the listing ranks and counts: the most recently
+#: added ones. Below it a search is exact; above it (a word found in a large share of
+#: the library) the page says that it shows the best of the most recent matches, and the
+#: cost stays that of a rare word. The exports (:func:`matching`) are never capped.
+SEARCH_CANDIDATES = 1000
+
+
+def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> Listing:
+    """A search page: ranked, counted and faceted within the bounded candidate set.
+
+    The candidates' facet columns come in one query that joins the bounded FTS hits to
+    the practices by primary key, with the reader's visibility (and the date and topic
+    filters) evaluated by SQL in the select list, so no index over the whole table is
+    walked. The facet filters are then applied in Python (as :func:`_row_matches` does
+    for the grouped counts), and the page is sorted there.
+    """
+    hits = recent_matches(parsed, SEARCH_CANDIDATES).subquery()
+    codes = dict(db.session.execute(select(MemberState.id, MemberState.code)).all())
+    sort_title = Practice.sort_title_ru if locale == "ru" else Practice.sort_title_en
+    # One row per matching text (a practice may match in both languages), joined by
+    # primary key. Raw columns where no type processing is needed: the dates come as ISO
+    # text on SQLite, which sorts as the dates do.
+    stmt = select(
+        Practice.id,
+        literal_column("practices.published_at"),
+        Practice.year,
+        sort_title,
+        Practice.state_id,
+        literal_column("practices.type"),
+        Practice.original_language,
+        Practice.is_translated,
+        Practice.topics_mask,
+        case((and_(*_base_conditions(user, f, None)), 1), else_=0),
+        case((and_(*_base_conditions(user, f, None, topics=False)), 1), else_=0),
+        hits.c.rank,
+        case((and_(*_base_conditions(user, f, None, themes=False)), 1), else_=0),
+    ).join(hits, hits.c.practice_id == Practice.id)
+    rows: dict[int, Any] = {}
+    ranks: dict[int, float] = {}
+    n_hits = 0
+    for row in db.session.execute(stmt).all():
+        n_hits += 1
+        rank = float(row[11] if row[11] is not None else 0.0)
+        if row[0] not in rows or rank < ranks[row[0]]:
+            rows[row[0]], ranks[row[0]] = row, rank
+    capped = n_hits >= SEARCH_CANDIDATES
+    facets: dict[str, Counter[Any]] = {
+        name: Counter() for name in ("state", "type", "year", "language", "topic")
+    }
+    items: list[Practice] = []
+    shown: list[Any] = []
+    #: Candidates matching every filter but the theme: what the theme facet counts.
+    theme_candidates: list[int] = []
+    if rows:
+        states, types = set(f.states), set(f.types)
+        years, languages = set(f.years), set(f.languages)
+        both = set(LANGUAGES)
+        for row in rows.values():
+            state, type_ = codes.get(row[4], "?"), _TYPE_VALUES.get(row[5], row[5])
+            langs = both if row[7] else {row[6]}
+            ok = {
+                "state": not states or state in states,
+                "type": not types or type_ in types,
+                "year": not years or row[2] in years,
+                "language": not languages or bool(langs & languages),
+            }
+            everything = all(ok.values())
+            if row[12] and everything:
+                theme_candidates.append(row[0])
+            if row[10] and everything:
+                for i, code in enumerate(TOPIC_CODES):
+                    if row[8] & (1 << i):
+                        facets["topic"][code] += 1
+            if not row[9]:
+                continue
+            if everything:
+                shown.append(row)
+            values = {"state": [state], "type": [type_], "year": [row[2]], "language": langs}
+            for facet in ("state", "type", "year", "language"):
+                if all(v for name, v in ok.items() if name != facet):
+                    for value in values[facet]:
+                        facets[facet][value] += 1
+        facets["theme"] = _linked_theme_counts(theme_candidates)
+        shown.sort(key=_sort_key(f, ranks))
+        start = (f.page - 1) * f.per_page
+        page_ids = [row[0] for row in shown[start : start + f.per_page]]
+        if page_ids:
+            loaded = {
+                p.id: p
+                for p in db.session.scalars(select(Practice).where(Practice.id.in_(page_ids)))
+            }
+            items = [loaded[i] for i in page_ids if i in loaded]
     snippets = {}
-    parsed = _query(f)
-    if parsed is not None:
-        for practice in items:
-            found = snippet_for(practice, parsed, locale)
-            if found is not None:
-                snippets[practice.id] = found
-    return Listing(filters=f, items=items, total=total, facets=facets, snippets=snippets)
+    for practice in items:
+        found = snippet_for(practice, parsed, locale)
+        if found is not None:
+            snippets[practice.id] = found
+    return Listing(
+        filters=f,
+        items=items,
+        total=len(shown),
+        facets={name: +counter for name, counter in facets.items()},
+        snippets=snippets,
+        capped=capped,
+    )
+
+
+_TYPE_VALUES = {t.name: t.value for t in PracticeType}
+
+
+def _linked_theme_counts(practice_ids: list[int]) -> Counter[Any]:
+    """How many of these practices each theme is linked to (at most the candidate set)."""
+    if not practice_ids:
+        return Counter()
+    theme = practice_themes.c.theme_id
+    stmt = (
+        select(theme, func.count())
+        .where(practice_themes.c.practice_id.in_(practice_ids))
+        .group_by(theme)
+    )
+    return Counter({key: int(v) for key, v in db.session.execute(stmt)})
+
+
+def _sort_key(f: Filters, ranks: dict[int, float]) -> Any:
+    """The listing's order (see :func:`_ordered`), applied in Python to the candidates.
+
+    ``row[1]`` (published) is the same type on every row of one backend; the shown rows
+    are all published, so it is never ``None``.
+    """
+    sort = f.effective_sort
+    if sort == "year":
+        return lambda row: (-row[2], _Desc(row[1]), -row[0])
+    if sort == "title":
+        return lambda row: (row[3] or "", row[0])
+    if sort == "newest":
+        return lambda row: (_Desc(row[1]), -row[0])
+    return lambda row: (ranks[row[0]], _Desc(row[1]), -row[0])
+
+
+class _Desc:
+    """Reverses the order of a value in a sort key (for dates and strings)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Desc) -> bool:
+        return self.value > other.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and self.value == other.value
 
 
 def snippet_for(practice: Practice, parsed: ParsedQuery, locale: str) -> tuple[Markup, str] | None:
@@ -363,6 +538,7 @@ def workspace(user: Any) -> Select[tuple[Practice]]:
     return (
         select(Practice)
         .where(writable_by(user))
+        .options(selectinload(Practice.pending))
         .order_by(Practice.updated_at.desc(), Practice.id.desc())
     )
 
@@ -373,7 +549,13 @@ def review_queue(user: Any, now: datetime) -> Select[tuple[Practice]]:
         Practice.status == PracticeStatus.submitted,
         PendingRevision.status == RevisionStatus.submitted,
     )
-    stmt = select(Practice).outerjoin(PendingRevision).where(submitted)
+    # The table shows each row's pending revision: loaded with the page, not row by row.
+    stmt = (
+        select(Practice)
+        .outerjoin(PendingRevision)
+        .where(submitted)
+        .options(contains_eager(Practice.pending))
+    )
     if not is_admin(user):
         if not is_reviewer(user, now):
             return stmt.where(false())

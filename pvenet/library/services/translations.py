@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
 
 from ...audit.services import record
 from ...auth.models import User
@@ -73,7 +74,11 @@ def add_translation(
 
 def needs_translation(user: Any, *, missing: str | None = None) -> Select[tuple[Practice]]:
     """Published practices ``user`` may read that lack a language, newest first."""
-    stmt = select(Practice).where(published_visible_to(user), Practice.is_translated.is_(False))
+    stmt = (
+        select(Practice)
+        .where(published_visible_to(user), Practice.is_translated.is_(False))
+        .options(selectinload(Practice.pending))
+    )
     if missing in LANGUAGES:
         # The missing language is the one that is not the original.
         stmt = stmt.where(Practice.original_language != missing)
