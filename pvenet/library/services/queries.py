@@ -411,12 +411,12 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
             rows[row[0]], ranks[row[0]] = row, rank
     capped = n_hits >= SEARCH_CANDIDATES
     facets: dict[str, Counter[Any]] = {
-        name: Counter() for name in ("state", "type", "year", "language", "topic")
+        name: Counter() for name in ("state", "type", "year", "language", "topic", "theme")
     }
+    # The theme facet counts the candidates passing every other filter (not the theme's).
+    theme_candidates: list[int] = []
     items: list[Practice] = []
     shown: list[Any] = []
-    #: Candidates matching every filter but the theme: what the theme facet counts.
-    theme_candidates: list[int] = []
     if rows:
         states, types = set(f.states), set(f.types)
         years, languages = set(f.years), set(f.languages)
@@ -431,12 +431,12 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
                 "language": not languages or bool(langs & languages),
             }
             everything = all(ok.values())
-            if row[12] and everything:
-                theme_candidates.append(row[0])
             if row[10] and everything:
                 for i, code in enumerate(TOPIC_CODES):
                     if row[8] & (1 << i):
                         facets["topic"][code] += 1
+            if row[12] and everything:
+                theme_candidates.append(row[0])
             if not row[9]:
                 continue
             if everything:
@@ -446,7 +446,11 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
                 if all(v for name, v in ok.items() if name != facet):
                     for value in values[facet]:
                         facets[facet][value] += 1
-        facets["theme"] = _linked_theme_counts(theme_candidates)
+        if theme_candidates:
+            linked = select(practice_themes.c.theme_id).where(
+                practice_themes.c.practice_id.in_(theme_candidates)
+            )
+            facets["theme"].update(db.session.scalars(linked))
         shown.sort(key=_sort_key(f, ranks))
         start = (f.page - 1) * f.per_page
         page_ids = [row[0] for row in shown[start : start + f.per_page]]
@@ -472,19 +476,6 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
 
 
 _TYPE_VALUES = {t.name: t.value for t in PracticeType}
-
-
-def _linked_theme_counts(practice_ids: list[int]) -> Counter[Any]:
-    """How many of these practices each theme is linked to (at most the candidate set)."""
-    if not practice_ids:
-        return Counter()
-    theme = practice_themes.c.theme_id
-    stmt = (
-        select(theme, func.count())
-        .where(practice_themes.c.practice_id.in_(practice_ids))
-        .group_by(theme)
-    )
-    return Counter({key: int(v) for key, v in db.session.execute(stmt)})
 
 
 def _sort_key(f: Filters, ranks: dict[int, float]) -> Any:
