@@ -26,9 +26,9 @@ def index():
 def mark_read():
     if EmptyForm().validate_on_submit():
         raw = request.form.get("id", "")
-        services.mark_read(
-            current_user.id, clock.utcnow_naive(), int(raw) if raw.isdigit() else None
-        )
-        db.session.commit()
+        # No id: all of them. A malformed id marks nothing (never all by mistake).
+        if raw == "" or (raw.isascii() and raw.isdigit() and len(raw) < 10):
+            services.mark_read(current_user.id, clock.utcnow_naive(), int(raw) if raw else None)
+            db.session.commit()
     target = request.form.get("next")
     return redirect(target if is_safe_next(target) else url_for(".index"))

@@ -129,15 +129,15 @@ def list_themes():
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
     """
-    language = request.args.get("lang") or current_language()
+    language = request.args.get("lang", current_language())
     if language not in ("en", "ru"):
         bad_request(_("Unknown language: %(value)s", value=language[:40]))
     raw = request.args.get("term")
-    if raw is None or raw == "":
+    if raw is None:
         policy = get_policy()
         view = current_term(clock.today(policy.timezone)) if policy else None
         term = stored_term(view.sequence) if view else None
-    elif raw.isdigit() and len(raw) < 7:
+    elif raw.isascii() and raw.isdigit() and len(raw) < 7:
         term = stored_term(int(raw))
     else:
         bad_request(_("The term is a number such as 3; got “%(value)s”.", value=raw[:40]))

@@ -48,6 +48,15 @@ def test_unread_count_list_and_mark_read(client, auth, db, focal_point):
     assert services.unread_count(focal_point.id) == 0
 
 
+@pytest.mark.parametrize("bad", ["²", "99999999999999999999999", "1e3", "-1"])
+def test_a_malformed_id_marks_nothing_and_is_no_error(client, auth, db, focal_point, bad):
+    services.notify(focal_point, "test.hello", {"name": "x"}, email=False)
+    db.session.commit()
+    auth.login(focal_point)
+    assert client.post("/notifications/read", data={"id": bad}).status_code == 302
+    assert services.unread_count(focal_point.id) == 1
+
+
 def test_notifications_are_private(client, auth, db, focal_point, other_focal_point):
     services.notify(other_focal_point, "test.hello", {"name": "secret"}, email=False)
     db.session.commit()

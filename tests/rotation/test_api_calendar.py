@@ -68,6 +68,8 @@ def test_chair_on_a_day(client, policy):
         "/api/v1/terms?from=2027-01-01&to=2026-01-01",
         "/api/v1/terms?from=1900-01-01&to=2100-01-01",
         "/api/v1/terms?to=%00",
+        "/api/v1/chair?on=",
+        "/api/v1/terms?from=",
     ],
 )
 def test_bad_dates_get_a_400_with_a_message(client, policy, url):

@@ -156,7 +156,9 @@ def test_api_themes_default_to_the_current_term(client, db, term1, programme):
     assert [t["title"] for t in data["items"]] == ["Youth", "Женщины"]
     assert data["items"][1]["language"] == "ru"  # marked: no English text exists
     assert client.get("/api/v1/themes?term=2").get_json()["items"] == []
-    assert client.get("/api/v1/themes?term=x").status_code == 400
+    for bad in ("x", "", "²", "1e3"):
+        assert client.get(f"/api/v1/themes?term={bad}").status_code == 400, bad
+    assert client.get("/api/v1/themes?lang=").status_code == 400
     assert client.get("/api/v1/themes?term=999").status_code == 404
     spec = client.get("/api/v1/openapi.json").get_json()
     assert "/api/v1/themes" in spec["paths"] and "/api/v1/terms/{sequence}/report" in spec["paths"]
