@@ -57,3 +57,23 @@ def external_url(endpoint: str, **values: Any) -> str:
     base = current_app.config["BASE_URL"].rstrip("/")
     adapter = current_app.url_map.bind("localhost", url_scheme="http")
     return base + adapter.build(endpoint, values, force_external=False)
+
+
+#: A cell starting with one of these is a formula to spreadsheet programs (OWASP: CSV
+#: injection); such text cells are written with a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SafeCSVWriter:
+    """``csv.writer`` for exports of user text: no cell can run as a formula when the
+    file is opened in a spreadsheet. Numbers and dates are written as they are."""
+
+    def __init__(self, out: Any, **kwargs: Any) -> None:
+        import csv
+
+        self._writer = csv.writer(out, **kwargs)
+
+    def writerow(self, row: Any) -> Any:
+        return self._writer.writerow(
+            ["'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row]
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
@@ -12,6 +11,7 @@ from flask import has_request_context, request
 from sqlalchemy import Select, select
 
 from ..extensions import db
+from ..web import SafeCSVWriter
 from .models import AuditEvent
 
 
@@ -92,7 +92,7 @@ def to_csv(events: Iterable[AuditEvent]) -> str:
 
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out)
+    writer = SafeCSVWriter(out)
     writer.writerow(CSV_HEADER)
     for e in events:
         writer.writerow(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from sqlalchemy import select
 from .. import clock
 from ..extensions import db
 from ..i18n import current_language
-from ..web import external_url
+from ..web import SafeCSVWriter, external_url
 from .models import Practice, PracticeStatus, Visibility
 from .serialize import CSV_COLUMNS, csv_row, practice_summary
 from .services.queries import matching, parse_filters
@@ -115,7 +114,7 @@ def export_csv():
 
     def rows() -> Iterator[str]:
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = SafeCSVWriter(out)
         out.write("\ufeff")
         writer.writerow(CSV_COLUMNS)
         for i, practice in enumerate(_practices(app, ids), start=1):

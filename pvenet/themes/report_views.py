@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from typing import Any
@@ -15,6 +14,7 @@ from flask_login import current_user
 from .. import clock
 from ..i18n import current_language
 from ..states.names import country_name
+from ..web import SafeCSVWriter
 from .labels import SCOPE_SHORT
 from .serialize import report_for_reader
 from .services.report import report_for
@@ -84,7 +84,7 @@ def report_csv(sequence: int):
 def _csv(data: dict[str, Any], language: str) -> str:
     out = io.StringIO()
     out.write("\ufeff")  # spreadsheet programs read Cyrillic right with a BOM
-    writer = csv.writer(out)
+    writer = SafeCSVWriter(out)
     writer.writerow(
         [
             _("Section"),

