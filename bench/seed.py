@@ -9,8 +9,8 @@ Rows are written with SQLAlchemy Core ``insert()`` executemany in chunks, not th
 ORM: practices, their texts (one or two languages), published revisions, attachment
 metadata, the SQLite search index (stems computed with the library's own functions,
 see ``bench/corpus.py``) and, in one pass at the end, the facet counts
-(:func:`pvenet.library.facets.rebuild`). Themes are seeded only when the themes feature's
-tables exist in this build.
+(:func:`pvenet.library.facets.rebuild`). The rotation and the chairs' themes come from the
+demo's own steps, and one practice in ten is linked to a theme.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, Table, func, inspect, select, text
+from sqlalchemy import func, select, text
 from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -47,6 +47,7 @@ from pvenet.library.models import (  # noqa: E402
     PracticeStatus,
     PracticeText,
     Visibility,
+    practice_themes,
 )
 from pvenet.library.search.ddl import FTS_TABLE, TSVECTOR_INDEX  # noqa: E402
 from pvenet.library.search.text import fold, stem_text  # noqa: E402
@@ -272,13 +273,8 @@ def seed(n: int, instance: Path) -> dict[str, Any]:
                     f"(SELECT max(id) FROM {table}))"
                 )
             )
+    themes = _seed_programme(practice_ids, rng)
     facets.rebuild(db.session)
-    try:
-        with db.session.begin_nested():  # an unexpected themes schema must not stop the run
-            themes = _seed_themes(conn, practice_ids, rng, now)
-    except Exception as exc:  # reported, and the benchmark goes on without themes
-        print(f"themes not seeded: {exc}", file=sys.stderr)
-        themes = 0
     db.session.commit()
     if dialect == "postgresql":
         db.session.execute(text("ANALYZE"))
@@ -378,66 +374,25 @@ def _bulk(conn, table, rows: list[dict[str, Any]]) -> None:
                 )
 
 
-def _seed_themes(conn, practice_ids: list[int], rng: random.Random, now: datetime) -> int:
-    """Themes and their links to practices, when this build has the themes feature.
+def _seed_programme(practice_ids: list[int], rng: random.Random) -> int:
+    """The rotation since 2019 and the chairs' themes (the demo's own steps, so the home
+    page, the timeline and the calendar show what they show in production), and one
+    practice in ten linked to a theme. Returns the number of themes."""
+    from pvenet.rotation.demo import seed_rotation
+    from pvenet.themes.demo import seed_programmes
+    from pvenet.themes.models import Theme
 
-    The themes feature is built on another branch: its tables are read from the database
-    (reflected), each required column filled from its type, so this works unchanged once
-    it merges. Returns the number of themes created (0 when the tables do not exist).
-    """
-    names = set(inspect(conn).get_table_names())
-    if "themes" not in names:
-        return 0
-    meta = MetaData()
-    themes = Table("themes", meta, autoload_with=conn)
-    rows = []
-    for k in range(40):
-        row: dict[str, Any] = {}
-        for column in themes.columns:
-            if column.primary_key or column.nullable or column.server_default is not None:
-                continue
-            row[column.name] = _value_for(column, k, now, conn)
-        rows.append(row)
-    conn.execute(themes.insert(), rows)
-    theme_ids = [r[0] for r in conn.execute(select(themes.primary_key.columns.values()[0]))]
-    for name in names:
-        if name == "themes" or "theme" not in name:
-            continue
-        link = Table(name, meta, autoload_with=conn)
-        cols = {c.name for c in link.columns}
-        if {"theme_id", "practice_id"} <= cols:
-            sample = rng.sample(practice_ids, max(1, len(practice_ids) // 10))
-            linked = []
-            for pid in sample:
-                row = {"theme_id": rng.choice(theme_ids), "practice_id": pid}
-                for column in link.columns:
-                    if column.name in row or column.primary_key or column.nullable:
-                        continue
-                    if column.server_default is None:
-                        row[column.name] = _value_for(column, pid, now, conn)
-                linked.append(row)
-            conn.execute(link.insert(), linked)
+    seed_rotation(lambda _message: None)
+    seed_programmes(lambda _message: None)
+    db.session.flush()
+    theme_ids = list(db.session.scalars(select(Theme.id)))
+    if theme_ids:
+        sample = rng.sample(practice_ids, max(1, len(practice_ids) // 10))
+        db.session.execute(
+            practice_themes.insert(),
+            [{"practice_id": pid, "theme_id": rng.choice(theme_ids)} for pid in sample],
+        )
     return len(theme_ids)
-
-
-def _value_for(column, k: int, now: datetime, conn) -> Any:
-    from sqlalchemy import Boolean, Date, DateTime, Integer, String
-
-    kind = column.type
-    if column.foreign_keys:
-        target = next(iter(column.foreign_keys)).column
-        return conn.execute(select(target).limit(1)).scalar()
-    if isinstance(kind, Boolean):
-        return False
-    if isinstance(kind, DateTime):
-        return now
-    if isinstance(kind, Date):
-        return now.date()
-    if isinstance(kind, Integer):
-        return k
-    if isinstance(kind, String) and getattr(kind, "length", None):
-        return f"Theme {k}"[: kind.length]
-    return f"Theme {k}: prevention of violent extremism"
 
 
 def main() -> None:
