@@ -62,7 +62,8 @@ test: $(VENV)/.installed-dev translations static
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 test-pg: $(VENV)/.installed-dev translations static
-	PVENET_TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	@# The browser journeys serve their own SQLite file, whatever the backend: run once, in `make test`.
+	PVENET_TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/python -m pytest -q --ignore=tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
