@@ -458,7 +458,7 @@ def write_results(runs: list[Run], checks, args) -> None:
             + " (at the end: "
             + ", ".join(f"{m:.0f} MB" for m in run.worker_rss_now_mb)
             + "; the worker that served the focal point's login peaked with one Argon2 "
-            "verification, 46 MiB held for a moment). "
+            "verification, its memory cost held for a moment). "
             f"Load average (1 min) at the start and end of the measurements: "
             f"{run.load_start:.1f} and {run.load_end:.1f}.",
             "",
