@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -69,8 +70,6 @@ class SafeCSVWriter:
     file is opened in a spreadsheet. Numbers and dates are written as they are."""
 
     def __init__(self, out: Any, **kwargs: Any) -> None:
-        import csv
-
         self._writer = csv.writer(out, **kwargs)
 
     def writerow(self, row: Any) -> Any:
