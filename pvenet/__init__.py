@@ -78,6 +78,9 @@ def register_extensions(app: Flask) -> None:
     mail.init_app(app)
     compress.init_app(app)
     init_login(app)
+    from . import pagecache
+
+    pagecache.init_app(app)
     from . import mail as _mail_pkg  # noqa: F401
     from .mail import jobs as _mail_jobs  # noqa: F401  (registers the outbox job)
 
@@ -187,7 +190,7 @@ def register_template_helpers(app: Flask) -> None:
     from flask_babel import format_date, format_datetime, get_locale
 
     from .auth.permissions import can
-    from .forms import EmptyForm
+    from .forms import ButtonForms
     from .i18n import LANGUAGE_NAMES, current_language
 
     app.jinja_env.add_extension("jinja2.ext.i18n")  # {% trans %} with babel's gettext
@@ -210,7 +213,7 @@ def register_template_helpers(app: Flask) -> None:
             "current_language": current_language,
             "language_names": LANGUAGE_NAMES,
             "get_locale": get_locale,
-            "csrf_form": EmptyForm(formdata=None) if has_request_context() else None,
+            "csrf_form": ButtonForms() if has_request_context() else None,
         }
 
     app.jinja_env.filters["date"] = format_date
