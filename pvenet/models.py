@@ -16,6 +16,7 @@ from .library.models import (
 from .library.search import ddl as _library_search_ddl  # noqa: F401  (FTS objects' DDL)
 from .mail.models import OutboxMessage
 from .notifications.models import Notification
+from .pagecache import ContentVersion
 from .rotation.models import (
     Ballot,
     ChairTerm,
@@ -35,6 +36,7 @@ __all__ = [
     "AuditEvent",
     "Ballot",
     "ChairTerm",
+    "ContentVersion",
     "Election",
     "FacetCount",
     "LoginFailure",

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from ..extensions import db
 from ..forms import EmptyForm
+from ..pagecache import cached_page
 from ..states.services import all_states
 from ..web import is_safe_next
 
@@ -41,6 +42,7 @@ def _navigation() -> dict[str, Any]:
 
 
 @bp.get("/")
+@cached_page
 def index():
     sections = [(template, func()) for template, func in HOME_SECTIONS]
     return render_template("home/index.html", states=all_states(), sections=sections)

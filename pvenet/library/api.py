@@ -19,6 +19,7 @@ from ..auth.permissions import can
 from ..auth.services import user_for_api_token
 from ..extensions import db
 from ..i18n import current_language
+from ..pagecache import cached_response
 from ..states.models import MemberState
 from . import api_schemas  # noqa: F401  (the schemas the docstrings refer to)
 from .models import Practice, Visibility
@@ -47,6 +48,7 @@ _FIELDS = {
 
 
 @bp.get("/practices")
+@cached_response
 def list_practices():
     """The library, as the listing page shows it to the caller.
     ---

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from .. import clock
 from ..extensions import db
 from ..i18n import current_language
+from ..pagecache import cached_response
 from ..web import SafeCSVWriter, external_url
 from .models import Practice, PracticeStatus, Visibility
 from .serialize import CSV_COLUMNS, csv_row, practice_summary
@@ -29,6 +30,7 @@ EXPORT_BATCH = 500
 
 
 @bp.get("/feed.atom")
+@cached_response
 def feed():
     """Newly published public practices, whoever asks (feeds are shared and cached)."""
     language = request.args.get("lang")

@@ -14,6 +14,7 @@ from sqlalchemy import update
 from .. import clock
 from ..extensions import db
 from ..i18n import current_language
+from ..pagecache import cached_page
 from ..states.services import all_states
 from .diff import compare_data
 from .labels import template_helpers
@@ -140,6 +141,7 @@ def theme_ids() -> set[int]:
 
 
 @bp.get("/")
+@cached_page
 def index():
     f = parse_filters(request.args, state_codes=state_codes(), theme_ids=theme_ids())
     result = listing(current_user, f, current_language())
@@ -153,6 +155,7 @@ def index():
 
 
 @bp.get("/<int:practice_id>")
+@cached_page
 def detail(practice_id: int):
     practice = readable_practice(practice_id)
     language = reading_language(practice)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from .. import clock
 from ..extensions import db
+from ..pagecache import cached_response
 from .models import Election, ElectionStatus
 from .services.queries import Schedule, load_schedule
 from .services.store import cycle_length
@@ -118,6 +119,7 @@ def build_calendar(today: date) -> icalendar.Calendar:
 
 
 @bp.get("/rotation.ics")
+@cached_response
 def feed():
     schedule = load_schedule()
     today = clock.today(schedule.tz) if schedule else clock.today()

@@ -14,6 +14,7 @@ from .. import clock
 from ..auth.models import Role
 from ..extensions import db
 from ..home.views import NAV_ITEMS, home_section
+from ..pagecache import cached_page
 from ..states.models import MemberState
 from ..web import form_error
 from .forms import BallotForm
@@ -71,6 +72,7 @@ def troika_section() -> dict[str, Any]:
 
 
 @bp.get("/")
+@cached_page
 def timeline():
     schedule = load_schedule()
     if schedule is None:

@@ -207,3 +207,15 @@ def test_policy_setup_and_edit(client, auth, db, states, admin):
     )
     assert ok.status_code == 302
     assert q.get_policy().reminder_days == [14]
+
+
+def test_cached_home_page_follows_the_clock_over_a_handover(client, policy):
+    """Pages are kept per minute of the clock: at midnight in Almaty the troika moves on
+    though nothing was written."""
+    clock.set_now(datetime(2026, 12, 31, 18, 59, tzinfo=UTC))  # 23:59 in Almaty
+    before = client.get("/").text
+    assert client.get("/").text == before
+    clock.set_now(datetime(2026, 12, 31, 19, 0, tzinfo=UTC))  # 00:00, 1 January
+    after = client.get("/").text
+    assert "1 day to the next handover." in before
+    assert "181 days to the next handover." in after
