@@ -231,9 +231,17 @@ def login_cookie(port: int, email: str, password: str) -> str:
     res = conn.getresponse()
     res.read()
     cookies.update(_cookies(res))
-    conn.close()
     if res.status != 302 or "session" not in cookies:
+        conn.close()
         raise SystemExit(f"could not log in the benchmark focal point (HTTP {res.status})")
+    # Follow the redirect as a browser does and keep the cookie it sets: the first page
+    # after login stores the session's CSRF token. A cookie without it would make every
+    # measured request store a new one (a Set-Cookie per request no browser would cause).
+    conn.request("GET", "/", headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+    res = conn.getresponse()
+    res.read()
+    cookies.update(_cookies(res))
+    conn.close()
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 

@@ -29,8 +29,18 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, Response, current_app, g, make_response, render_template, request
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    g,
+    make_response,
+    render_template,
+    request,
+    session,
+)
 from flask_caching import Cache
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from sqlalchemy import BigInteger, Integer, event, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -62,6 +72,8 @@ QUIET_TABLES = frozenset(
 
 _CHANGED = "pvenet.content_changed"
 _CSRF_FIELD = 'name="csrf_token"'
+#: Where a visitor's kept page had its CSRF token (each request puts its own back).
+_TOKEN_SLOT = "\x1fpvenet-csrf-token\x1f"
 
 
 class ContentVersion(Base):
@@ -188,6 +200,9 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
 
     The view renders a template extending ``base.html`` and returns the string (a 200);
     anything else (a redirect, an error, a tuple with a status) is passed on, not kept.
+    Visitors share the frame as well (nothing in it is theirs but the CSRF token of the
+    language buttons), so for them the whole page is kept, with the token left out and
+    put back per request; a visitor with a flashed message gets the frame rendered.
     """
 
     @functools.wraps(view)
@@ -195,19 +210,28 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
         if not _active():
             return view(*args, **kwargs)
         key = _key("page")
+        whole = audience() == "visitor" and not session.get("_flashes")
+        if whole:
+            page = cache.get(key + "|whole")
+            if page is not None:
+                return page.replace(_TOKEN_SLOT, generate_csrf())
         kept = cache.get(key)
         if kept is not None:
             # Markup, as rendered (and escaped) the first time: pickled with its type.
-            return render_template("cached_page.html", kept=kept)
-        g.kept_blocks = {}
-        result = view(*args, **kwargs)
-        kept = g.pop("kept_blocks", {})
-        if (
-            isinstance(result, str)
-            and set(kept) == set(KEPT_BLOCKS)
-            and not any(_CSRF_FIELD in html for html in kept.values())
-        ):
+            result = render_template("cached_page.html", kept=kept)
+        else:
+            g.kept_blocks = {}
+            result = view(*args, **kwargs)
+            kept = g.pop("kept_blocks", {})
+            if not (
+                isinstance(result, str)
+                and set(kept) == set(KEPT_BLOCKS)
+                and not any(_CSRF_FIELD in html for html in kept.values())
+            ):
+                return result
             cache.set(key, kept)
+        if whole:
+            cache.set(key + "|whole", result.replace(generate_csrf(), _TOKEN_SLOT))
         return result
 
     return wrapper

@@ -163,3 +163,24 @@ def test_the_cache_can_be_turned_off(app, client, make_practice):
 
 def test_the_version_of_an_empty_database_is_zero(db):
     assert content_version() == 0
+
+
+def test_visitors_share_a_kept_page_but_each_gets_a_token_of_their_own(
+    app, client, make_practice
+):
+    make_practice(title="Youth clubs")
+    app.config["WTF_CSRF_ENABLED"] = True
+    visitors = [client, app.test_client(), app.test_client()]
+    pages = [v.get("/library/").text for v in visitors]
+    tokens = [set(re.findall(TOKEN, page)) for page in pages]
+    assert all(len(t) == 1 for t in tokens) and len(set.union(*tokens)) == 3
+    assert pages[1].replace(tokens[1].pop(), "") == pages[2].replace(tokens[2].pop(), "")
+    for visitor, page in zip(visitors, pages, strict=True):
+        token = re.search(TOKEN, page).group(1)
+        response = visitor.post(
+            "/locale",
+            data={"locale": "ru", "next": "/library/", "csrf_token": token},
+            headers={"Referer": "http://localhost/library/"},
+        )
+        assert response.status_code == 302
+        assert "Библиотека" in visitor.get("/library/").text
