@@ -78,6 +78,8 @@ class Run:
     worker_rss_now_mb: list[float] = field(default_factory=list)
     load_start: float = 0.0
     load_end: float = 0.0
+    #: endpoint -> median wall ms of one request with the page cache off (bench/cpu.py)
+    uncached_ms: dict[str, float] = field(default_factory=dict)
 
 
 def ensure_wrk() -> None:
@@ -195,6 +197,30 @@ def start_server(backend: str, size: int, port: int, workers: int) -> subprocess
             time.sleep(0.3)
     proc.kill()
     raise SystemExit(f"gunicorn did not answer; see {log.name}")
+
+
+def uncached(backend: str, size: int) -> dict[str, float]:
+    """Each endpoint's median wall time, one request at a time, with the page cache off:
+    what the first reader after a change waits for, and the figure that shows whether a
+    page scans (it would grow with the number of practices)."""
+    out = subprocess.run(
+        [
+            str(VENV_BIN / "python"),
+            str(BENCH / "cpu.py"),
+            str(WORK / f"{backend}-{size}"),
+            "--database",
+            database_url(backend, size),
+            "--wall",
+            "--repeat",
+            "9",
+        ],
+        env=env_for(backend, size),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
@@ -393,6 +419,20 @@ def check_targets(runs: list[Run], full: int, small: int) -> list[tuple[str, boo
                     f"largest growth {growth[1]} ×{growth[0]:.2f}",
                 )
             )
+            if run.uncached_ms and smaller.uncached_ms:
+                cold = max(
+                    (ms / max(smaller.uncached_ms[name], 0.1), name)
+                    for name, ms in run.uncached_ms.items()
+                    if name in smaller.uncached_ms
+                )
+                checks.append(
+                    (
+                        f"{tag}: uncached request at {full:,} ≤ 2× at {small:,} "
+                        "(indexes, not scans)",
+                        cold[0] <= TARGETS["max_p95_growth_10k_to_100k"],
+                        f"largest growth {cold[1]} ×{cold[0]:.2f}",
+                    )
+                )
     return checks
 
 
@@ -408,6 +448,7 @@ def previous_runs(path: Path, exclude: set[str]) -> list[Run]:
         run.worker_rss_mb = r["worker_peak_rss_mb"]
         run.worker_rss_now_mb = r.get("worker_rss_at_end_mb", [])
         run.load_start, run.load_end = r.get("load_average_start_end", [0.0, 0.0])
+        run.uncached_ms = r.get("uncached_ms", {})
         runs.append(run)
     return runs
 
@@ -428,6 +469,7 @@ def write_results(runs: list[Run], checks, args) -> None:
                 "worker_rss_at_end_mb": r.worker_rss_now_mb,
                 "load_average_start_end": [round(r.load_start, 2), round(r.load_end, 2)],
                 "endpoints": r.results,
+                "uncached_ms": r.uncached_ms,
             }
             for r in runs
         ],
@@ -450,6 +492,14 @@ def write_results(runs: list[Run], checks, args) -> None:
         "endpoint's measurement started (2.0 = both cores busy before the benchmark "
         "itself); wrk and gunicorn share the same two cores.",
         "",
+        "wrk repeats one URL, so after its first request every page comes from the page "
+        "cache (README, *Cached pages*): the req/s and latency columns are what readers "
+        "get while the content does not change. The *uncached ms* column is the same "
+        "page with the cache off, one request at a time with nothing else running (median "
+        "of 9, `bench/cpu.py --wall`; PostgreSQL's own work included): what the first "
+        "reader after a change waits for, and the figure whose growth from 10,000 to "
+        "100,000 practices tells indexes from scans.",
+        "",
         "## Targets",
         "",
         "| check | result | detail |",
@@ -471,18 +521,20 @@ def write_results(runs: list[Run], checks, args) -> None:
             f"{run.load_start:.1f} and {run.load_end:.1f}.",
             "",
             "| endpoint | as | req/s | ratio to /healthz | p50 ms | p95 ms | p99 ms | errors "
-            "| load |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| load | uncached ms |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for key, r in run.results.items():
             name, who = key.split(":")
             if r.get("absent"):
-                lines.append(f"| {name} | {who} | absent in this build (404) | | | | | | |")
+                lines.append(f"| {name} | {who} | absent in this build (404) | | | | | | | |")
                 continue
             ratio = r["rps"] / run.results[f"healthz:{who}"]["rps"]
+            cold = run.uncached_ms.get(name) if who == "visitor" else None
             lines.append(
                 f"| {name} | {who} | {r['rps']:.0f} | {ratio:.0%} | {r['p50_ms']:.1f} "
-                f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} | {r['load1']:.1f} |"
+                f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} | {r['load1']:.1f} "
+                f"| {'' if cold is None else f'{cold:.1f}'} |"
             )
     history = BENCH / "HISTORY.md"
     if history.exists():
@@ -563,6 +615,8 @@ def main() -> None:
             finally:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(20)
+            print(f"  {backend:>10} {size:>7} uncached requests, one at a time", flush=True)
+            run.uncached_ms = uncached(backend, size)
             runs.append(run)
     if args.merge:
         runs = previous_runs(Path(args.out) / "results.json", exclude=set(backends)) + runs

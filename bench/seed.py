@@ -155,7 +155,10 @@ def seed(n: int, instance: Path) -> dict[str, Any]:
     dialect = conn.dialect.name
     if dialect == "postgresql":
         # One index build at the end is much faster than maintaining it row by row.
+        # Committed at once: the writers' connections could not insert past its lock.
         conn.execute(text(f"DROP INDEX IF EXISTS {TSVECTOR_INDEX}"))
+        db.session.commit()
+        conn = db.session.connection()
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     start = now - timedelta(days=10 * 365)
     ctx = {
@@ -305,22 +308,30 @@ def seed(n: int, instance: Path) -> dict[str, Any]:
 
 
 class _Writer:
-    """Writes the chunks; on PostgreSQL in a thread, while the next chunk is composed.
+    """Writes the chunks; on PostgreSQL in threads, while the next chunk is composed.
 
     The server spends its time computing the generated ``tsvector`` column and this
-    process composing texts: overlapping the two roughly halves the seeding time. The
-    thread is the only user of the connection until :meth:`close` returns. SQLite
-    writes in the calling thread (its work is in this process anyway).
+    process composing texts. On PostgreSQL ``WRITERS`` threads each hold a connection of
+    their own and write whole chunks (a practice with its texts, revisions and files), so
+    the server computes on more than one core while this thread composes the next chunk;
+    each commits at :meth:`close`. SQLite writes in the calling thread on ``conn`` (its
+    work is in this process anyway, and it has one writer).
     """
+
+    WRITERS = 2
 
     def __init__(self, conn, fts_insert) -> None:
         self.conn, self.fts_insert = conn, fts_insert
         self.threaded = conn.dialect.name == "postgresql"
         self.error: BaseException | None = None
         if self.threaded:
-            self.queue: queue.Queue = queue.Queue(maxsize=2)
-            self.thread = threading.Thread(target=self._run, daemon=True)
-            self.thread.start()
+            self.queue: queue.Queue = queue.Queue(maxsize=self.WRITERS + 1)
+            self.threads = [
+                threading.Thread(target=self._run, args=(conn.engine,), daemon=True)
+                for _ in range(self.WRITERS)
+            ]
+            for thread in self.threads:
+                thread.start()
 
     def put(self, chunk) -> None:
         if self.error is not None:
@@ -328,31 +339,36 @@ class _Writer:
         if self.threaded:
             self.queue.put(chunk)
         else:
-            self._write(chunk)
+            self._write(self.conn, chunk)
 
     def close(self) -> None:
         if self.threaded:
-            self.queue.put(None)
-            self.thread.join()
+            for _ in self.threads:
+                self.queue.put(None)
+            for thread in self.threads:
+                thread.join()
         if self.error is not None:
             raise self.error
 
-    def _run(self) -> None:
-        while (chunk := self.queue.get()) is not None:
+    def _run(self, engine) -> None:
+        with engine.connect() as conn:
+            while (chunk := self.queue.get()) is not None:
+                if self.error is None:
+                    try:
+                        self._write(conn, chunk)
+                    except BaseException as exc:  # re-raised in the main thread
+                        self.error = exc
             if self.error is None:
-                try:
-                    self._write(chunk)
-                except BaseException as exc:  # re-raised in the main thread
-                    self.error = exc
+                conn.commit()
 
-    def _write(self, chunk) -> None:
+    def _write(self, conn, chunk) -> None:
         practices, texts, fts, revisions, attachments = chunk
-        _bulk(self.conn, Practice.__table__, practices)
-        _bulk(self.conn, PracticeText.__table__, texts)
-        if self.conn.dialect.name == "sqlite":
-            self.conn.execute(self.fts_insert, fts)
-        _bulk(self.conn, PracticeRevision.__table__, revisions)
-        _bulk(self.conn, Attachment.__table__, attachments)
+        _bulk(conn, Practice.__table__, practices)
+        _bulk(conn, PracticeText.__table__, texts)
+        if conn.dialect.name == "sqlite":
+            conn.execute(self.fts_insert, fts)
+        _bulk(conn, PracticeRevision.__table__, revisions)
+        _bulk(conn, Attachment.__table__, attachments)
 
 
 def _bulk(conn, table, rows: list[dict[str, Any]]) -> None:

@@ -165,9 +165,7 @@ def test_the_version_of_an_empty_database_is_zero(db):
     assert content_version() == 0
 
 
-def test_visitors_share_a_kept_page_but_each_gets_a_token_of_their_own(
-    app, client, make_practice
-):
+def test_visitors_share_a_kept_page_but_each_gets_a_token_of_their_own(app, client, make_practice):
     make_practice(title="Youth clubs")
     app.config["WTF_CSRF_ENABLED"] = True
     visitors = [client, app.test_client(), app.test_client()]
