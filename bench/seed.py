@@ -352,6 +352,9 @@ class _Writer:
 
     def _run(self, engine) -> None:
         with engine.connect() as conn:
+            # Begun explicitly: the COPYs go to the driver's connection, past SQLAlchemy,
+            # which would otherwise see no transaction to commit.
+            conn.begin()
             while (chunk := self.queue.get()) is not None:
                 if self.error is None:
                     try:
@@ -360,6 +363,8 @@ class _Writer:
                         self.error = exc
             if self.error is None:
                 conn.commit()
+            else:
+                conn.rollback()
 
     def _write(self, conn, chunk) -> None:
         practices, texts, fts, revisions, attachments = chunk
