@@ -22,6 +22,13 @@ from tests.library.conftest import (  # noqa: F401
 )
 from tests.querycount import assert_no_n_plus_one
 
+
+@pytest.fixture(autouse=True)
+def _every_page_does_its_work(app):
+    """Count what a page runs when it is rendered, never a kept copy (pvenet/pagecache.py)."""
+    app.config["PAGE_CACHE"] = False
+
+
 # -- foundation pages -------------------------------------------------------------------
 
 
