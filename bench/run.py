@@ -223,6 +223,10 @@ def uncached(backend: str, size: int) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _cookie_header(cookies: dict[str, str]) -> str:
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
 def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
     out = {}
     for header in response.headers.get_all("Set-Cookie") or []:
@@ -250,7 +254,7 @@ def login_cookie(port: int, email: str, password: str) -> str:
         body=body,
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+            "Cookie": _cookie_header(cookies),
             "Referer": f"http://127.0.0.1:{port}/auth/login",
         },
     )
@@ -263,12 +267,12 @@ def login_cookie(port: int, email: str, password: str) -> str:
     # Follow the redirect as a browser does and keep the cookie it sets: the first page
     # after login stores the session's CSRF token. A cookie without it would make every
     # measured request store a new one (a Set-Cookie per request no browser would cause).
-    conn.request("GET", "/", headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+    conn.request("GET", "/", headers={"Cookie": _cookie_header(cookies)})
     res = conn.getresponse()
     res.read()
     cookies.update(_cookies(res))
     conn.close()
-    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+    return _cookie_header(cookies)
 
 
 def wrk(url: str, duration: int, connections: int, cookie: str | None) -> dict[str, Any]:

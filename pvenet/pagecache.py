@@ -26,6 +26,7 @@ turns it off.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -120,14 +121,10 @@ def _loud(table: Any) -> bool:
 def _note_changes(session: Session, _context: Any, _instances: Any) -> None:
     if session.info.get(_CHANGED):
         return
-    for obj in (*session.new, *session.deleted):
-        if _loud(getattr(obj, "__table__", None)):
-            session.info[_CHANGED] = True
-            return
-    for obj in session.dirty:
-        if _loud(getattr(obj, "__table__", None)) and session.is_modified(obj):
-            session.info[_CHANGED] = True
-            return
+    modified = (o for o in session.dirty if session.is_modified(o))
+    touched = itertools.chain(session.new, session.deleted, modified)
+    if any(_loud(getattr(o, "__table__", None)) for o in touched):
+        session.info[_CHANGED] = True
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -181,12 +178,12 @@ def audience() -> str:
     return f"{current_user.role}:{current_user.state_id or '-'}"
 
 
-def _key(kind: str) -> str:
+def _key(kind: str, who: str) -> str:
     from flask_babel import get_locale
 
     minute = clock.now().strftime("%Y%m%d%H%M")
     return "|".join(
-        (kind, str(content_version()), minute, str(get_locale()), audience(), request.full_path)
+        (kind, str(content_version()), minute, str(get_locale()), who, request.full_path)
     )
 
 
@@ -211,8 +208,9 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if not _active():
             return view(*args, **kwargs)
-        key = _key("page")
-        whole = audience() == "visitor" and not session.get("_flashes")
+        who = audience()
+        key = _key("page", who)
+        whole = who == "visitor" and not session.get("_flashes")
         if whole:
             page = cache.get(key + "|whole")
             if page is not None:
@@ -250,7 +248,7 @@ def cached_response(view: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if not _active():
             return view(*args, **kwargs)
-        key = _key("response")
+        key = _key("response", audience())
         kept = cache.get(key)
         if kept is not None:
             body, headers = kept
