@@ -198,17 +198,7 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def _globals() -> dict[str, Any]:
-        from flask_login import current_user
-
-        from .notifications.services import unread_count
-
-        unread = (
-            unread_count(current_user.id)
-            if has_request_context() and current_user and current_user.is_authenticated
-            else 0
-        )
         return {
-            "unread_notifications": unread,
             "can": can,
             "current_language": current_language,
             "language_names": LANGUAGE_NAMES,

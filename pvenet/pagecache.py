@@ -14,8 +14,11 @@ They depend only on
 So :func:`cached_page` keeps the rendered title, head and main content of a page under
 those keys, and a later request of the same key renders only the frame around them (the
 navigation with the user's name, unread notifications, the language switcher, flashed
-messages). :func:`cached_response` keeps whole responses (API, Atom, iCalendar). Content
-holding a CSRF token is never kept: tokens belong to one session.
+messages). The frame itself is kept too, per reader: a visitor's is everyone's, a signed-in
+reader's is keyed by who they are and the figures it shows (:data:`FRAME_FIGURES`, such as
+the unread count), so a repeated page costs no rendering at all. :func:`cached_response`
+keeps whole responses (API, Atom, iCalendar). Content holding a CSRF token is never kept:
+tokens belong to one session, and the frame's own token is put back per request.
 
 The store is Flask-Caching: ``SimpleCache`` in each worker by default (bounded by
 ``CACHE_THRESHOLD`` entries), or any other backend it knows (``PVENET_CACHE_TYPE=RedisCache``
@@ -35,6 +38,7 @@ from flask import (
     Response,
     current_app,
     g,
+    get_flashed_messages,
     make_response,
     render_template,
     request,
@@ -70,6 +74,12 @@ QUIET_TABLES = frozenset(
         "scheduler_leases",
     }
 )
+
+#: What a signed-in reader's frame shows that can change without a write the content
+#: version sees (a new notification is a quiet write): each feature that puts such a figure
+#: in the navigation registers a function giving it for this request (:func:`frame_figure`).
+#: The figures are part of the key of the reader's kept frame.
+FRAME_FIGURES: list[Callable[[], object]] = []
 
 _CHANGED = "pvenet.content_changed"
 _CSRF_FIELD = 'name="csrf_token"'
@@ -178,6 +188,27 @@ def audience() -> str:
     return f"{current_user.role}:{current_user.state_id or '-'}"
 
 
+def frame_figure(func: Callable[[], object]) -> Callable[[], object]:
+    """Register a figure of the signed-in frame (see :data:`FRAME_FIGURES`)."""
+    if func not in FRAME_FIGURES:
+        FRAME_FIGURES.append(func)
+    return func
+
+
+def _frame() -> str | None:
+    """Who sees the same frame around a page: every visitor alike; a signed-in reader
+    alone, with the figures it shows (their name, state and role change only with a write
+    that raises the content version). None while the frame has flashed messages to show
+    (once): it is rendered."""
+    from flask_login import current_user
+
+    if session.get("_flashes"):
+        return None
+    if not current_user or not current_user.is_authenticated:
+        return "visitor"
+    return ":".join(["user", str(current_user.id), *(str(f()) for f in FRAME_FIGURES)])
+
+
 def _key(kind: str, who: str) -> str:
     from flask_babel import get_locale
 
@@ -199,20 +230,21 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
 
     The view renders a template extending ``base.html`` and returns the string (a 200);
     anything else (a redirect, an error, a tuple with a status) is passed on, not kept.
-    Visitors share the frame as well (nothing in it is theirs but the CSRF token of the
-    language buttons), so for them the whole page is kept, with the token left out and
-    put back per request; a visitor with a flashed message gets the frame rendered.
+    The whole page is kept as well, per frame (:func:`_frame`), with the CSRF token left
+    out and put back per request: a repeated page is then one lookup. A reader with a
+    flashed message gets the frame rendered around the kept content.
     """
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if not _active():
             return view(*args, **kwargs)
-        who = audience()
-        key = _key("page", who)
-        whole = who == "visitor" and not session.get("_flashes")
+        key = _key("page", audience())
+        frame = _frame()
+        # The method too: the frame's language buttons return a GET to its page, a HEAD home.
+        whole = f"{key}|whole|{request.method}|{frame}" if frame else None
         if whole:
-            page = cache.get(key + "|whole")
+            page = cache.get(whole)
             if page is not None:
                 return page.replace(_CSRF_SLOT, generate_csrf())
         kept = cache.get(key)
@@ -230,8 +262,10 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Any]:
             ):
                 return result
             cache.set(key, kept)
-        if whole:
-            cache.set(key + "|whole", result.replace(generate_csrf(), _CSRF_SLOT))
+        # A view may flash and render at once: its message shows once, so that page is not
+        # kept (``base.html`` has read the messages by now; asking again removes nothing).
+        if whole and not get_flashed_messages():
+            cache.set(whole, result.replace(generate_csrf(), _CSRF_SLOT))
         return result
 
     return wrapper

@@ -22,6 +22,13 @@ from tests.conftest import AuthActions
 from tests.querycount import queries_for
 
 TOKEN = r'name="csrf_token" type="hidden" value="([^"]+)"'
+BADGE = re.compile(r'Notifications <span class="badge text-bg-warning">(\d+)<')
+
+
+def unread_badge(page: str) -> int:
+    """The unread count the navigation shows (no badge: none)."""
+    found = BADGE.search(page)
+    return int(found.group(1)) if found else 0
 
 
 def test_an_edit_shows_on_the_next_request_of_a_cached_page(client, db, make_practice):
@@ -182,3 +189,48 @@ def test_visitors_share_a_kept_page_but_each_gets_a_token_of_their_own(app, clie
         )
         assert response.status_code == 302
         assert "Библиотека" in visitor.get("/library/").text
+
+
+def test_a_readers_kept_page_shows_a_new_notification_at_once(
+    client, auth, db, focal_point, make_practice
+):
+    """A notification is a quiet write (the content version stays), yet the badge counts it
+    on the next request of a page kept whole for this reader."""
+    make_practice(title="Youth clubs")
+    auth.login(focal_point)
+    client.get("/library/")
+    assert queries_for(client, "/library/") <= 3  # the user, the version, the unread count
+    before = unread_badge(client.get("/library/").text)
+    notify(focal_point, "library.approved", {"title": "Youth clubs"})
+    db.session.commit()
+    assert unread_badge(client.get("/library/").text) == before + 1
+    client.post("/notifications/read", data={"next": "/"})
+    assert unread_badge(client.get("/library/").text) == 0
+
+
+def test_each_session_of_one_reader_gets_its_own_token(app, client, focal_point, make_practice):
+    make_practice(title="Youth clubs")
+    office, laptop = client, app.test_client()
+    for browser in (office, laptop):
+        AuthActions(browser).login(focal_point)
+    app.config["WTF_CSRF_ENABLED"] = True
+    for browser in (office, laptop):
+        browser.get("/")  # the first page after login: the session's token is stored
+    pages = [browser.get("/library/").text for browser in (office, laptop)]
+    assert all("Dana KZ" in page for page in pages)
+    tokens = [set(re.findall(TOKEN, page)) for page in pages]
+    assert all(len(t) == 1 for t in tokens) and not tokens[0] & tokens[1]
+    response = laptop.post(
+        "/locale",
+        data={"locale": "ru", "next": "/library/", "csrf_token": tokens[1].pop()},
+        headers={"Referer": "http://localhost/library/"},
+    )
+    assert response.status_code == 302
+    assert "Библиотека" in laptop.get("/library/").text
+
+
+def test_a_head_request_does_not_change_where_the_language_buttons_return(client, make_practice):
+    make_practice(title="Youth clubs")
+    assert client.head("/library/?q=youth").status_code == 200
+    page = client.get("/library/?q=youth").text
+    assert 'name="next" value="/library/?q=youth"' in page
