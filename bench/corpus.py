@@ -8,7 +8,7 @@ library's own :func:`pvenet.library.search.text.stem_text`, so the stemmed copy 
 ``stem_text`` of the whole text gives, at a fraction of the cost.
 
 Common words ("youth", «молодёжь») occur in a large share of the texts; place names are
-drawn with a Zipf-like law, so the last ones are rare (a few dozen texts in 100,000).
+drawn with a Zipf-like law; a few place names are rare (a few dozen texts at any size).
 """
 
 from __future__ import annotations
@@ -303,8 +303,11 @@ PLACES = [
     ("Zhezkazgan", "Жезказгане"),
     ("Tokmok", "Токмоке"),
 ]
-#: Rare words: one text in 500 gets a sentence naming one of these places, so
-#: each is found in a few dozen texts out of 100,000 (and a few out of 10,000).
+#: Rare words: about RARE_TEXTS texts of each language, at any size of the library, get a
+#: sentence naming one of these places, so each is found in a few dozen texts. The count
+#: does not grow with the library, so the rare-word search shows the same full page at
+#: 10,000 and at 100,000 practices and the scaling figure compares like with like (with
+#: a share, 10,000 practices gave 3 results against 20).
 RARE_PLACES = [
     ("Kerben", "Кербене"),
     ("Vahdat", "Вахдате"),
@@ -313,7 +316,7 @@ RARE_PLACES = [
 ]
 RARE_EN = "Kanibadam"
 RARE_RU = "Созаке"
-RARE_SHARE = 1 / 500
+RARE_TEXTS = 120
 
 _PLACE_WEIGHTS = [1.0 / (i + 1) ** 1.6 for i in range(len(PLACES))]
 #: Cumulative, computed once: random.choices(weights=…) would add them up at every draw.
@@ -333,9 +336,10 @@ def _pieces(vocab: dict[str, list[str]]) -> dict[str, list[Piece]]:
 class Corpus:
     """Draws titles, summaries and bodies in one language, with their stems."""
 
-    def __init__(self, language: str, rng: random.Random) -> None:
+    def __init__(self, language: str, rng: random.Random, size: int = 100_000) -> None:
         self.language = language
         self.rng = rng
+        self.rare_share = min(1.0, RARE_TEXTS / size)
         self.p = _pieces(EN if language == "en" else RU)
         index = 0 if language == "en" else 1
         prefix = "in " if language == "en" else "в "
@@ -394,7 +398,7 @@ class Corpus:
         title, title_stems = self.title()
         summary, summary_stems = self.paragraphs(1, 1, (1, 2))
         body, body_stems = self.paragraphs(3, 6, (2, 4))
-        if self.rng.random() < RARE_SHARE:
+        if self.rng.random() < self.rare_share:
             rare = self.rng.choice(self.rare)
             body += " " + rare.text
             body_stems += " " + rare.stems

@@ -162,7 +162,7 @@ def seed(n: int, instance: Path) -> dict[str, Any]:
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     start = now - timedelta(days=10 * 365)
     ctx = {
-        "corpora": {"en": Corpus("en", rng), "ru": Corpus("ru", rng)},
+        "corpora": {"en": Corpus("en", rng, n), "ru": Corpus("ru", rng, n)},
         "state_ids": [s.id for s in states.values()],
         "author_id": focal.id,
         "start": start,
