@@ -13,8 +13,8 @@ from .forms import CommentForm, DecisionForm
 from .models import Practice, PracticeStatus, RevisionStatus
 from .services import access
 from .services.content import LibraryError, PracticeContent
-from .services.queries import review_queue
 from .services.workflow import add_comment, approve, return_with_comments, thread
+from .services.worklists import review_queue
 from .views import bp, now, readable_practice
 
 

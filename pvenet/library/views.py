@@ -21,9 +21,10 @@ from .labels import template_helpers
 from .models import Attachment, Practice, PracticeRevision
 from .services import access
 from .services.attachments import may_download
-from .services.queries import listing, parse_filters, workspace
+from .services.queries import listing, parse_filters
 from .services.translations import needs_translation
 from .services.workflow import editing_mode, thread
+from .services.worklists import workspace
 from .storage import get_storage
 from .vocab import LANGUAGES, TOPIC_CODES, TYPE_LABELS, other_language
 

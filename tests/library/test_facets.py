@@ -7,8 +7,10 @@ from sqlalchemy import select
 
 from pvenet.library import facets
 from pvenet.library.models import FacetCount, Visibility
+from pvenet.library.services.conditions import _base_conditions
 from pvenet.library.services.content import TextContent
-from pvenet.library.services.queries import Filters, _base_conditions, _grouped_rows, facet_counts
+from pvenet.library.services.counts import _grouped_rows, facet_counts
+from pvenet.library.services.filters import Filters
 from pvenet.library.services.translations import add_translation
 from pvenet.library.services.workflow import (
     approve,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from pvenet.library.services import queries
+from pvenet.library.services import search_listing
 
 
 @pytest.fixture
 def small_cap(monkeypatch):
-    monkeypatch.setattr(queries, "SEARCH_CANDIDATES", 4)
+    monkeypatch.setattr(search_listing, "SEARCH_CANDIDATES", 4)
 
 
 def _make(make_practice, n, **kwargs):

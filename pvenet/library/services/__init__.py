@@ -6,7 +6,10 @@
 - :mod:`.workflow`: create, edit, submit, approve, return, withdraw, revise, comment.
 - :mod:`.translations`: adding the missing language, the "needs translation" queue.
 - :mod:`.attachments`: uploads checked from their content, downloads.
-- :mod:`.queries`: filters, facets, search, listing, workspace and review queue.
+- :mod:`.queries`: the listing page and the exports' select, built from :mod:`.filters`
+  (the filters and the page), :mod:`.conditions` (their SQL), :mod:`.counts` (facet
+  counts) and :mod:`.search_listing` (a search page, bounded by ``SEARCH_CANDIDATES``).
+- :mod:`.worklists`: a writer's workspace and a reviewer's queue.
 """
 
 from .access import chairing_state_id, register_chair_provider

@@ -1,13 +1,18 @@
-"""Filters of the library's listing, read from query-string arguments (pages and API)."""
+"""Filters of the library's listing, read from query-string arguments (pages and API), and
+the page of practices they select (:class:`Listing`)."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
+from ..models import Practice
 from ..vocab import LANGUAGES, TOPIC_CODES, PracticeType
 from .content import LibraryError
 
@@ -76,6 +81,45 @@ class Filters:
         current = list(self.args().get(facet, []))
         current = [v for v in current if v != value] if value in current else [*current, value]
         return self.args(**{facet: current})
+
+
+@dataclass
+class Listing:
+    filters: Filters
+    items: list[Practice]
+    total: int
+    #: facet name → value → count (values: state codes, type codes, years, languages, topics)
+    facets: dict[str, Counter[Any]]
+    #: practice id → (highlighted snippet, language of the text it comes from)
+    snippets: dict[int, tuple[Markup, str]]
+    #: A search whose matches went past :data:`.search_listing.SEARCH_CANDIDATES`:
+    #: ``total`` and the facet counts cover the most recent matches only (the page says so).
+    capped: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.filters.per_page))
+
+    # The shape of Flask-SQLAlchemy's Pagination, for the shared pagination macro.
+    @property
+    def page(self) -> int:
+        return self.filters.page
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
 
 
 def _many(args: Any, name: str) -> list[str]:
