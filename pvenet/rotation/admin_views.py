@@ -13,7 +13,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from .. import clock
-from ..admin.views import SECTIONS
+from ..admin_sections import SECTIONS
 from ..auth.permissions import admin_required
 from ..extensions import db
 from ..forms import EmptyForm
