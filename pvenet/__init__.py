@@ -132,7 +132,6 @@ def register_blueprints(app: Flask) -> None:
         library,
         notifications,
         rotation,
-        states,
         themes,
     )
 
@@ -140,7 +139,7 @@ def register_blueprints(app: Flask) -> None:
         home.bp,
         auth.bp,
         auth.admin_bp,
-        states.bp,
+        admin.states_bp,
         audit.bp,
         notifications.bp,
         rotation.bp,

@@ -1,5 +1,4 @@
-"""Member states: their codes, names and rotation positions."""
+"""Member states: their codes, names and rotation positions.
 
-from .views import bp
-
-__all__ = ["bp"]
+Their admin page is :mod:`pvenet.admin.states_views` (it needs auth, which sits above).
+"""

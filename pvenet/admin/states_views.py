@@ -1,4 +1,8 @@
-"""Admin page for member states."""
+"""Admin page for member states.
+
+It lives here, not in :mod:`pvenet.states`: the states sit below auth, whose
+``admin_required`` it needs, and admin sits on top of every feature.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from flask_login import current_user
 from ..auth.permissions import admin_required
 from ..extensions import db
 from ..forms import EmptyForm
-from . import services
-from .models import MemberState
+from ..states import services
+from ..states.models import MemberState
 
 bp = Blueprint("states", __name__, url_prefix="/admin/states", template_folder="templates")
 
