@@ -126,7 +126,6 @@ def register_blueprints(app: Flask) -> None:
     from . import (
         admin,
         apidoc,
-        audit,
         auth,
         home,
         library,
@@ -140,7 +139,7 @@ def register_blueprints(app: Flask) -> None:
         auth.bp,
         auth.admin_bp,
         admin.states_bp,
-        audit.bp,
+        admin.audit_bp,
         notifications.bp,
         rotation.bp,
         rotation.admin_bp,

@@ -1,7 +1,9 @@
-"""The admin dashboard, and the member states' admin page (``states_bp``, see
-:mod:`.states_views`); every other feature owns its own admin pages."""
+"""The admin dashboard, and the admin pages of the packages below auth: the member states
+(``states_bp``) and the audit log (``audit_bp``). Every other feature owns its own admin
+pages."""
 
+from .audit_views import bp as audit_bp
 from .states_views import bp as states_bp
 from .views import bp
 
-__all__ = ["bp", "states_bp"]
+__all__ = ["audit_bp", "bp", "states_bp"]

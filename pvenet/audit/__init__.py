@@ -1,5 +1,5 @@
-"""The audit log of every change of state."""
+"""The audit log of every change of state.
 
-from .views import bp
-
-__all__ = ["bp"]
+Every feature records into it, so it imports no feature; its admin page is
+:mod:`pvenet.admin.audit_views`.
+"""

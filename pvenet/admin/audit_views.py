@@ -1,4 +1,8 @@
-"""The audit log for admins: filters and CSV export."""
+"""The audit log for admins: filters and CSV export.
+
+It lives here, not in :mod:`pvenet.audit`: every feature records into the audit log, so
+that package sits below all of them, while this page needs auth's ``admin_required``.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..audit import services
 from ..auth.models import User
 from ..auth.permissions import admin_required
 from ..extensions import db
-from . import services
 
 bp = Blueprint("audit", __name__, url_prefix="/admin/audit", template_folder="templates")
 
