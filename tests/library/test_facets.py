@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from pvenet.library import facets
 from pvenet.library.models import FacetCount, Visibility
-from pvenet.library.services.conditions import _base_conditions
+from pvenet.library.services.conditions import base_conditions
 from pvenet.library.services.content import TextContent
-from pvenet.library.services.counts import _grouped_rows, facet_counts
+from pvenet.library.services.counts import facet_counts, grouped_rows
 from pvenet.library.services.filters import Filters
 from pvenet.library.services.translations import add_translation
 from pvenet.library.services.workflow import (
@@ -103,4 +103,4 @@ def test_fast_and_grouped_counts_agree(db, observer, focal_point, make_practice,
         slow_filters = Filters(**{**filters.__dict__, "topics": filters.topics * 2})
         slow_total, slow = facet_counts(user, slow_filters)
         assert (total, fast) == (slow_total, slow)
-    assert _grouped_rows(_base_conditions(observer, Filters(), None))  # the slow path runs
+    assert grouped_rows(base_conditions(observer, Filters(), None))  # the slow path runs

@@ -30,7 +30,7 @@ def _language_condition(languages: list[str]) -> ColumnElement[bool]:
     return or_(Practice.original_language.in_(languages), Practice.is_translated.is_(True))
 
 
-def _query(f: Filters) -> ParsedQuery | None:
+def parsed_query(f: Filters) -> ParsedQuery | None:
     parsed = parse_query(f.q) if f.q else None
     return parsed if parsed is not None and not parsed.is_empty else None
 
@@ -40,7 +40,7 @@ def _theme_condition(themes: list[int]) -> ColumnElement[bool]:
     return Practice.id.in_(linked)
 
 
-def _base_conditions(
+def base_conditions(
     user: Any, f: Filters, parsed: ParsedQuery | None, *, topics: bool = True, themes: bool = True
 ) -> list[ColumnElement[bool]]:
     """Visibility, search, date, topics and themes: the filters applied in SQL to every
@@ -57,7 +57,7 @@ def _base_conditions(
     return conditions
 
 
-def _facet_conditions(f: Filters) -> list[ColumnElement[bool]]:
+def facet_conditions(f: Filters) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if f.states:
         conditions.append(_state_ids(f.states))
@@ -70,5 +70,5 @@ def _facet_conditions(f: Filters) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _all_conditions(user: Any, f: Filters, parsed: ParsedQuery | None) -> list[Any]:
-    return _base_conditions(user, f, parsed) + _facet_conditions(f)
+def all_conditions(user: Any, f: Filters, parsed: ParsedQuery | None) -> list[Any]:
+    return base_conditions(user, f, parsed) + facet_conditions(f)

@@ -22,7 +22,7 @@ from ..models import FacetCount, Practice, practice_themes
 from ..search.text import ParsedQuery
 from ..vocab import LANGUAGES, TOPIC_CODES, PracticeType
 from .access import visibility_condition
-from .conditions import _base_conditions, _facet_conditions, _query
+from .conditions import base_conditions, facet_conditions, parsed_query
 from .filters import Filters
 
 _GROUP = (
@@ -34,7 +34,7 @@ _GROUP = (
 )
 
 
-def _grouped_rows(conditions: list[Any]) -> list[Any]:
+def grouped_rows(conditions: list[Any]) -> list[Any]:
     topic_sums = [
         func.sum(case((Practice.topics_mask.op("&")(1 << i) != 0, 1), else_=0))
         for i in range(len(TOPIC_CODES))
@@ -142,7 +142,7 @@ def _table_facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[A
 
 def facet_counts(user: Any, f: Filters) -> tuple[int, dict[str, Counter[Any]]]:
     """The number of matching practices and every facet's counts (see module docstring)."""
-    parsed = _query(f)
+    parsed = parsed_query(f)
     if parsed is None and f.published_since is None and len(f.topics) <= 1 and len(f.themes) <= 1:
         return _table_facet_counts(user, f)
     return _grouped_facet_counts(user, f, parsed)
@@ -153,7 +153,7 @@ def _grouped_facet_counts(
 ) -> tuple[int, dict[str, Counter[Any]]]:
     """Facet counts from one ``GROUP BY`` over the matching practices, folded in Python."""
     codes = {row[0]: row[1] for row in db.session.execute(select(MemberState.id, MemberState.code))}
-    rows = [(r, _row_values(r, codes)) for r in _grouped_rows(_base_conditions(user, f, parsed))]
+    rows = [(r, _row_values(r, codes)) for r in grouped_rows(base_conditions(user, f, parsed))]
     facets: dict[str, Counter[Any]] = {k: Counter() for k in ("state", "type", "year", "language")}
     total = 0
     for row, values in rows:
@@ -170,7 +170,7 @@ def _grouped_facet_counts(
     if f.topics:  # the topic facet is counted without the topic filter itself
         rows = [
             (r, _row_values(r, codes))
-            for r in _grouped_rows(_base_conditions(user, f, parsed, topics=False))
+            for r in grouped_rows(base_conditions(user, f, parsed, topics=False))
         ]
     topic_counts: Counter[Any] = Counter()
     for row, values in rows:
@@ -180,7 +180,7 @@ def _grouped_facet_counts(
                     topic_counts[code] += int(row[6 + i])
     facets["topic"] = topic_counts
     facets["theme"] = _theme_counts(
-        _base_conditions(user, f, parsed, themes=False) + _facet_conditions(f)
+        base_conditions(user, f, parsed, themes=False) + facet_conditions(f)
     )
     # Drop values nobody can find (combinations whose practices all left the library).
     return total, {name: +counter for name, counter in facets.items()}

@@ -17,10 +17,10 @@ from sqlalchemy import Select, select
 from ...extensions import db
 from ..models import Practice
 from ..search import matches
-from .conditions import _all_conditions, _query
+from .conditions import all_conditions, parsed_query
 from .counts import facet_counts
 from .filters import FilterError, Filters, Listing, parse_filters
-from .search_listing import _search_listing
+from .search_listing import search_listing
 
 __all__ = ["FilterError", "Filters", "Listing", "listing", "matching", "parse_filters"]
 
@@ -40,10 +40,10 @@ def _ordered(stmt: Select[Any], f: Filters, locale: str, rank: Any = None) -> Se
 
 def matching(user: Any, f: Filters, locale: str) -> Select[tuple[Practice]]:
     """Every practice matching the filters, in the chosen order (no paging)."""
-    parsed = _query(f)
+    parsed = parsed_query(f)
     ranked_search = parsed is not None and f.effective_sort == "relevance"
     # Sorted by relevance, the join with the ranked matches does the search filtering.
-    stmt = select(Practice).where(*_all_conditions(user, f, None if ranked_search else parsed))
+    stmt = select(Practice).where(*all_conditions(user, f, None if ranked_search else parsed))
     rank = None
     if ranked_search and parsed is not None:
         ranked = matches(parsed).subquery()
@@ -54,9 +54,9 @@ def matching(user: Any, f: Filters, locale: str) -> Select[tuple[Practice]]:
 
 def listing(user: Any, f: Filters, locale: str) -> Listing:
     """One page of the library for ``user``, with facet counts and search snippets."""
-    parsed = _query(f)
+    parsed = parsed_query(f)
     if parsed is not None:
-        return _search_listing(user, f, locale, parsed)
+        return search_listing(user, f, locale, parsed)
     total, facets = facet_counts(user, f)
     items: list[Practice] = []
     if total:

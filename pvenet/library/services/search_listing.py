@@ -18,7 +18,7 @@ from ..models import Practice, practice_themes
 from ..search import recent_matches, snippet
 from ..search.text import ParsedQuery
 from ..vocab import LANGUAGES, TOPIC_CODES, PracticeType
-from .conditions import _base_conditions
+from .conditions import base_conditions
 from .filters import Filters, Listing
 
 #: How many matching texts a search of the listing ranks and counts: the most recently
@@ -29,7 +29,7 @@ from .filters import Filters, Listing
 SEARCH_CANDIDATES = 1000
 
 
-def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> Listing:
+def search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> Listing:
     """A search page: ranked, counted and faceted within the bounded candidate set.
 
     The candidates' facet columns come in one query that joins the bounded FTS hits to
@@ -54,10 +54,10 @@ def _search_listing(user: Any, f: Filters, locale: str, parsed: ParsedQuery) -> 
         Practice.original_language,
         Practice.is_translated,
         Practice.topics_mask,
-        case((and_(*_base_conditions(user, f, None)), 1), else_=0),
-        case((and_(*_base_conditions(user, f, None, topics=False)), 1), else_=0),
+        case((and_(*base_conditions(user, f, None)), 1), else_=0),
+        case((and_(*base_conditions(user, f, None, topics=False)), 1), else_=0),
         hits.c.rank,
-        case((and_(*_base_conditions(user, f, None, themes=False)), 1), else_=0),
+        case((and_(*base_conditions(user, f, None, themes=False)), 1), else_=0),
     ).join(hits, hits.c.practice_id == Practice.id)
     rows: dict[int, Any] = {}
     ranks: dict[int, float] = {}
