@@ -165,14 +165,16 @@ class TestCsrf:
 
 
 def test_older_password_hashes_are_upgraded_at_login(auth, focal_point, db):
-    """A hash made with argon2-cffi's default settings (64 MiB) still logs in, and is
-    replaced by one with the lighter OWASP settings the platform uses now."""
+    """Hashes made with argon2-cffi's default settings (64 MiB) or the platform's earlier
+    ones (46 MiB) still log in, and are replaced by one with the OWASP settings in use."""
     from argon2 import PasswordHasher
 
-    old = PasswordHasher().hash(PASSWORD)
-    focal_point.password_hash = old
-    db.session.commit()
-    assert auth.login(focal_point).status_code == 302
-    db.session.refresh(focal_point)
-    assert focal_point.password_hash != old
-    assert "$m=47104,t=1,p=1$" in focal_point.password_hash
+    for hasher in (PasswordHasher(), PasswordHasher(time_cost=1, memory_cost=46 * 1024)):
+        old = hasher.hash(PASSWORD)
+        focal_point.password_hash = old
+        db.session.commit()
+        assert auth.login(focal_point).status_code == 302
+        db.session.refresh(focal_point)
+        assert focal_point.password_hash != old
+        assert "$m=19456,t=2,p=1$" in focal_point.password_hash
+        auth.logout()
