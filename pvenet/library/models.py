@@ -353,6 +353,10 @@ class FacetCount(Base):
             "theme_id",
             name="uq_practice_facet_counts_combination",
         ),
+        # Every facet query picks the rows of one theme (0: all practices) or of the
+        # themes; without this index it reads the theme rows too, which grow with the
+        # number of linked practices (12,800 rows at 100,000 practices for 1,800 read).
+        Index("ix_practice_facet_counts_theme_visibility", "theme_id", "visibility"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
