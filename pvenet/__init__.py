@@ -78,8 +78,10 @@ def register_extensions(app: Flask) -> None:
     mail.init_app(app)
     compress.init_app(app)
     init_login(app)
-    from . import pagecache
+    from . import pagecache, pool, reads
 
+    pool.init_app(app)
+    reads.init_app(app)
     pagecache.init_app(app)
     from . import mail as _mail_pkg  # noqa: F401
     from .mail import jobs as _mail_jobs  # noqa: F401  (registers the outbox job)

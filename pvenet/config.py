@@ -86,7 +86,8 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
     app.config.setdefault("UPLOAD_FOLDER", os.path.join(app.instance_path, "uploads"))
     # The request body may carry a full attachment plus the form fields around it.
     app.config["MAX_CONTENT_LENGTH"] = (int(app.config["MAX_UPLOAD_MB"]) + 1) * 1024 * 1024
-    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    # No ping on every checkout: pvenet.pool pings a connection only after it sat idle.
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

@@ -52,8 +52,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
-from . import clock
-from .extensions import Base, db
+from . import clock, reads
+from .extensions import Base
 
 cache = Cache()
 
@@ -173,20 +173,13 @@ def _forget_changes(session: Session) -> None:
 
 def content_version() -> int:
     """The current content version; a Core statement compiled once (it runs on every
-    cached request).
-
-    When the request has already read something (a signed-in reader was loaded), on the
-    session's connection, inside its transaction. Otherwise (a visitor) outside any
-    transaction: on PostgreSQL one round trip instead of BEGIN, SELECT and ROLLBACK, most
-    of what a visitor's kept page costs. A version read before the page's own reads is
-    never newer than what they see, so a page is never kept under a version it does not
-    show.
+    cached request), outside a transaction until the request has begun one
+    (:mod:`pvenet.reads`): on PostgreSQL one round trip instead of BEGIN, SELECT and
+    ROLLBACK, most of what a visitor's kept page costs. A version read before the page's
+    own reads is never newer than what they see, so a page is never kept under a version
+    it does not show.
     """
-    session = db.session()
-    if session.in_transaction():
-        return session.connection().execute(_VERSION).scalar() or 0
-    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        return connection.execute(_VERSION).scalar() or 0
+    return reads.connection().execute(_VERSION).scalar() or 0
 
 
 # -- keys --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Request
 from flask_babel import lazy_gettext as _l
 
-from .. import clock
+from .. import clock, reads
 from ..extensions import db, login_manager
 from . import services
 from .models import User
@@ -27,7 +27,7 @@ def load_user(user_id: str) -> User | None:
         uid, version = int(raw_id), int(raw_version)
     except ValueError:
         return None
-    user = db.session.get(User, uid)
+    user = reads.get(User, uid)  # no transaction opened for it (see pvenet.reads)
     if user is None or not user.is_active or user.session_version != version:
         return None
     return user

@@ -17,6 +17,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
+from .. import reads
 from ..extensions import db
 from ..mail.services import queue_mail
 from .models import Notification
@@ -87,9 +88,10 @@ _UNREAD = select(func.count(_notes.id)).where(
 
 
 def unread_count(user_id: int) -> int:
-    """Shown in the navigation of every page: a Core statement compiled once, on the
-    session's connection, without the ORM's per-call work."""
-    return db.session.connection().execute(_UNREAD, {"user_id": user_id}).scalar() or 0
+    """Shown in the navigation of every page: a Core statement compiled once, without the
+    ORM's per-call work, outside a transaction until the request has begun one
+    (:mod:`pvenet.reads`)."""
+    return reads.connection().execute(_UNREAD, {"user_id": user_id}).scalar() or 0
 
 
 def list_for(user_id: int, *, limit: int = 100) -> list[Notification]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import update
+import pytest
+from sqlalchemy import event, update
+from sqlalchemy.orm import Session
 
 from pvenet import clock
 from pvenet.auth.models import Role
@@ -18,7 +20,7 @@ from pvenet.library.models import Practice, PracticeText
 from pvenet.library.services.workflow import start_revision
 from pvenet.notifications.services import notify
 from pvenet.pagecache import content_version
-from tests.conftest import AuthActions
+from tests.conftest import AuthActions, is_postgres
 from tests.querycount import queries_for
 
 TOKEN = r'name="csrf_token" type="hidden" value="([^"]+)"'
@@ -234,3 +236,34 @@ def test_a_head_request_does_not_change_where_the_language_buttons_return(client
     assert client.head("/library/?q=youth").status_code == 200
     page = client.get("/library/?q=youth").text
     assert 'name="next" value="/library/?q=youth"' in page
+
+
+@pytest.mark.skipif(not is_postgres(), reason="SQLite reads through the session")
+def test_a_readers_kept_page_is_served_outside_any_transaction(
+    client, auth, focal_point, make_practice
+):
+    """The user, the version and the unread count are read in autocommit (pvenet.reads):
+    on PostgreSQL that spares the BEGIN and ROLLBACK round trips of every signed-in page."""
+    make_practice(title="Youth clubs")
+    auth.login(focal_point)
+    client.get("/library/")
+    levels: list[str | None] = []
+
+    def began(_session, _transaction, connection) -> None:
+        levels.append(connection.get_execution_options().get("isolation_level"))
+
+    event.listen(Session, "after_begin", began)
+    try:
+        assert "Youth clubs" in client.get("/library/").text
+    finally:
+        event.remove(Session, "after_begin", began)
+    assert levels and all(level == "AUTOCOMMIT" for level in levels)
+
+
+def test_a_change_to_the_signed_in_user_is_saved(client, auth, db, focal_point):
+    """The user read outside the session's transaction still belongs to the session."""
+    other = "en" if focal_point.locale == "ru" else "ru"
+    auth.login(focal_point)
+    assert client.post("/locale", data={"locale": other, "next": "/"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(type(focal_point), focal_point.id).locale == other
