@@ -25,8 +25,8 @@ from .extensions import db
 
 T = TypeVar("T")
 
-
 _BEGUN = "pvenet.reads.begun"
+_CONNECTION = "pvenet_autocommit_reads"  # this request's connection, in flask.g
 
 
 @event.listens_for(Session, "after_begin")
@@ -58,12 +58,14 @@ def through_session() -> bool:
 def connection() -> Connection:
     """The session's connection inside its transaction if it has begun one; otherwise this
     request's autocommit connection (closed when the request ends)."""
-    if through_session():
-        return db.session.connection()
-    conn = g.get("_autocommit_reads")
-    if conn is None or conn.closed:
+    return db.session.connection() if through_session() else _autocommit()
+
+
+def _autocommit() -> Connection:
+    conn = g.get(_CONNECTION)
+    if conn is None:
         conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        g._autocommit_reads = conn
+        setattr(g, _CONNECTION, conn)
     return conn
 
 
@@ -77,13 +79,13 @@ def get(model: type[T], ident: Any) -> T | None:
     session = db.session()
     if through_session():
         return session.get(model, ident)
-    with Session(bind=connection(), expire_on_commit=False) as reader:
+    with Session(bind=_autocommit(), expire_on_commit=False) as reader:
         found = reader.get(model, ident)
         return None if found is None else session.merge(found, load=False)
 
 
 def close(_exc: BaseException | None = None) -> None:
-    conn = g.pop("_autocommit_reads", None)
+    conn = g.pop(_CONNECTION, None)
     if conn is not None:
         conn.close()
 
